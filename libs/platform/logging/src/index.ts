@@ -4,3 +4,4 @@
  */
 export * from './logging.module';
 export * from './redaction';
+export * from './request-context';
