@@ -17,6 +17,8 @@ module.exports = {
     '^@masar/logging$': '<rootDir>/libs/platform/logging/src/index.ts',
     '^@masar/queue$': '<rootDir>/libs/platform/queue/src/index.ts',
     '^@masar/outbox$': '<rootDir>/libs/platform/outbox/src/index.ts',
+    '^@masar/access$': '<rootDir>/libs/platform/access/src/index.ts',
+    '^@masar/rate-limit$': '<rootDir>/libs/platform/rate-limit/src/index.ts',
     '^@masar/db$': '<rootDir>/db/index.ts',
     '^@masar/testing$': '<rootDir>/test/support/index.ts',
     '^@masar/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
