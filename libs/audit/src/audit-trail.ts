@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditErrors } from './audit-errors';
+import { normaliseEvent, type AuditEventInput } from './audit-event';
+import { canonicalBody, type AuditEventBody } from './chain/audit-hash';
+
+/**
+ * The one way into the audit trail. Every event becomes the next link of a single hash chain, written by the
+ * database function `audit_append` under the chain's advisory lock.
+ *
+ * The lock is held until the caller's transaction ends, and every audited request of the system queues on it:
+ * call `record()` as the last statement before commit, never before slow work, and never while waiting on other
+ * rows' locks held by a transaction that may itself want to audit (PostgreSQL would detect the deadlock and abort
+ * one of the two, but the request fails).
+ */
+@Injectable()
+export class AuditTrail {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Appends the event inside the caller's transaction: it commits or rolls back with the change it describes. */
+  async record(manager: EntityManager, e: AuditEventInput): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) throw AuditErrors.noTransaction();
+    await appendBody(manager, normaliseEvent(e));
+  }
+
+  /** Appends the event in a transaction of its own (reads, logins, downloads: nothing else to commit with). */
+  async recordNow(e: AuditEventInput): Promise<void> {
+    const body = normaliseEvent(e);
+    await this.dataSource.transaction('READ COMMITTED', (manager) => appendBody(manager, body));
+  }
+}
+
+async function appendBody(manager: EntityManager, body: AuditEventBody): Promise<void> {
+  await manager.query('select seq from audit_append($1::jsonb, $2)', [JSON.stringify(body), canonicalBody(body)]);
+}

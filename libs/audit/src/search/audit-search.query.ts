@@ -1,0 +1,47 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { AUDIT_SEARCH_MAX_LIMIT } from './search-audit-events.use-case';
+
+const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$/;
+
+/** `GET /audit/events` filters. Every filter is optional; together they narrow (AND). */
+export class AuditSearchQueryDto {
+  @ApiPropertyOptional({ description: 'Events of this case file' })
+  @IsOptional()
+  @Matches(IDENTIFIER)
+  applicationId?: string;
+
+  @ApiPropertyOptional({ description: 'Events done by this user' })
+  @IsOptional()
+  @Matches(IDENTIFIER)
+  actorId?: string;
+
+  @ApiPropertyOptional({ example: 'case.transition' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_-]*)+$/)
+  action?: string;
+
+  @ApiPropertyOptional({ description: 'From this instant (inclusive), ISO 8601' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Until this instant (exclusive), ISO 8601' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @MaxLength(64)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: AUDIT_SEARCH_MAX_LIMIT, default: 50 })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(AUDIT_SEARCH_MAX_LIMIT)
+  limit?: number;
+}

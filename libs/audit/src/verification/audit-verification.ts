@@ -1,0 +1,41 @@
+/** What a walk of the chain found. */
+export interface AuditVerification {
+  ok: boolean;
+  /** Links walked (rows read) before the walk stopped at the first break, or all of them. */
+  eventsChecked: number;
+  checkpointsChecked: number;
+  /** Whether checkpoint signatures were checked (they need the audit signing key). */
+  signaturesChecked: boolean;
+  /** The last row walked: the head of the chain when the chain is intact. */
+  head: { seq: string; hash: string } | null;
+  /** The newest checkpoint that matched the chain. */
+  lastCheckpoint: { seq: string; createdAt: string } | null;
+  firstBreak: AuditChainBreak | null;
+  durationMs: number;
+}
+
+export type AuditChainBreakKind =
+  /** The row's content (or its hash) was changed: its hash is not the hash of what it holds. */
+  | 'row_changed'
+  /** One or more seq numbers are missing: rows were deleted. */
+  | 'rows_deleted'
+  /** The row does not follow the row before it: rows were reordered or a row was inserted. */
+  | 'link_broken'
+  /** A signed checkpoint names another hash at this seq: the chain was rewritten (recomputed) up to here. */
+  | 'chain_rewritten'
+  /** A checkpoint's signature is wrong: the checkpoint itself was forged or changed. */
+  | 'checkpoint_forged'
+  /** A checkpoint names a seq beyond the end of the chain: the newest rows were deleted. */
+  | 'tail_deleted';
+
+export interface AuditChainBreak {
+  kind: AuditChainBreakKind;
+  /** Where the chain breaks: the row's seq (for deleted rows, the first missing seq). */
+  seq: string;
+  /** The row found at that place, if any (for deleted rows, the first row after the gap). */
+  id: string | null;
+  /** What was expected and what was found, in a sentence a supervisor can act on. */
+  detail: string;
+  expected?: string;
+  found?: string;
+}

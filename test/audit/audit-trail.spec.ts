@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { AuditErrorCode, AuditTrail, verifyAuditChain } from '@masar/audit';
+import { runWithRequestContext } from '@masar/logging';
+import { createAuditDatabase, openDataSource, type TestDatabase } from './support/audit-database';
+import { anAuditEvent } from './support/audit-events';
+
+describe('AuditTrail', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let trail: AuditTrail;
+
+  beforeAll(async () => {
+    db = await createAuditDatabase();
+    ds = await openDataSource(db.url);
+    trail = new AuditTrail(ds);
+  });
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  const rows = () => ds.query(`select seq::text as seq, action, actor_id, application_id, fields, details, request_id, ip, prev_hash, hash from audit_events order by seq`);
+
+  it('links each event to the one before, starting from the genesis hash', async () => {
+    await trail.recordNow(anAuditEvent({ action: 'auth.login', subjectType: 'user' }));
+    await trail.recordNow(anAuditEvent({ action: 'case.read', fields: [] }));
+    const [first, second] = await rows();
+    expect(first.seq).toBe('1');
+    expect(first.prev_hash).toBe('0'.repeat(64));
+    expect(second.seq).toBe('2');
+    expect(second.prev_hash).toBe(first.hash);
+    expect((await verifyAuditChain(ds)).ok).toBe(true);
+  });
+
+  it('commits an event recorded in the caller transaction with the change, and drops it on rollback', async () => {
+    const before = (await rows()).length;
+    const applicationId = randomUUID();
+    await expect(
+      ds.transaction(async (m) => {
+        await trail.record(m, anAuditEvent({ applicationId }));
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await rows()).toHaveLength(before);
+
+    await ds.transaction((m) => trail.record(m, anAuditEvent({ applicationId })));
+    const after = await rows();
+    expect(after).toHaveLength(before + 1);
+    expect(after[after.length - 1].application_id).toBe(applicationId);
+    expect((await verifyAuditChain(ds)).ok).toBe(true);
+  });
+
+  it('refuses record() outside a transaction, so an event can never commit without its change', async () => {
+    await expect(trail.record(ds.manager, anAuditEvent())).rejects.toMatchObject({ code: AuditErrorCode.NoTransaction });
+  });
+
+  it('refuses a REPEATABLE READ caller, whose old snapshot would fork the chain', async () => {
+    await expect(ds.transaction('REPEATABLE READ', (m) => trail.record(m, anAuditEvent()))).rejects.toThrow(/READ COMMITTED/);
+  });
+
+  it('takes the request id and address from the request context when the caller gives none', async () => {
+    await runWithRequestContext({ requestId: 'req-from-context-1', ip: '192.0.2.7' }, () =>
+      trail.recordNow(anAuditEvent({ requestId: undefined, ip: undefined, action: 'document.download' })),
+    );
+    const last = (await rows()).pop();
+    expect(last).toMatchObject({ action: 'document.download', request_id: 'req-from-context-1', ip: '192.0.2.7' });
+  });
+
+  it('stores field names and ids, and refuses values that look like personal data', async () => {
+    await trail.recordNow(anAuditEvent({ fields: ['phone', 'fullName', 'phone'], details: { criteriaVersion: 'v2', nationality: 'SN', count: 3, urgent: false } }));
+    const last = (await rows()).pop();
+    expect(last.fields).toEqual(['fullName', 'phone']);
+    expect(last.details).toEqual({ criteriaVersion: 'v2', nationality: 'SN', count: 3, urgent: false });
+
+    const count = (await rows()).length;
+    await expect(trail.recordNow(anAuditEvent({ details: { reason: 'Fatima Zahra El Amrani refused' } }))).rejects.toMatchObject({ code: AuditErrorCode.EventInvalid });
+    await expect(trail.recordNow(anAuditEvent({ fields: ['name=Fatima Zahra'] }))).rejects.toMatchObject({ code: AuditErrorCode.EventInvalid });
+    await expect(trail.recordNow(anAuditEvent({ subjectId: 'passport AB 123456' }))).rejects.toMatchObject({ code: AuditErrorCode.EventInvalid });
+    expect(await rows()).toHaveLength(count);
+  });
+});
