@@ -1,0 +1,24 @@
+import { ASYLUM_WORKFLOW } from './asylum.workflow';
+import { REGULARISATION_WORKFLOW } from './regularisation.workflow';
+import { RENEWAL_WORKFLOW } from './renewal.workflow';
+import { CASE_KINDS, type CaseKind, type WorkflowDefinition } from './workflow-definition';
+import { assertValidWorkflow } from './workflow-validator';
+
+export const WORKFLOWS: { readonly [K in CaseKind]: WorkflowDefinition } = {
+  regularisation: REGULARISATION_WORKFLOW,
+  asylum: ASYLUM_WORKFLOW,
+  renewal: RENEWAL_WORKFLOW,
+};
+
+export function workflowFor(kind: CaseKind): WorkflowDefinition {
+  return WORKFLOWS[kind];
+}
+
+export function isCaseKind(kind: string): kind is CaseKind {
+  return (CASE_KINDS as readonly string[]).includes(kind);
+}
+
+/** Run at start-up: a broken definition stops the process with every problem listed. */
+export function assertAllWorkflowsValid(): void {
+  for (const kind of CASE_KINDS) assertValidWorkflow(WORKFLOWS[kind]);
+}
