@@ -1,1 +1,4 @@
-export default async function globalTeardown(): Promise<void> {}
+export default async function globalTeardown(): Promise<void> {
+  const embedded = (globalThis as { __masarEmbedded?: { stop(): Promise<void> } }).__masarEmbedded;
+  if (embedded) await embedded.stop();
+}

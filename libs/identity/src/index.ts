@@ -5,3 +5,10 @@
  * re-exported here for convenience.
  */
 export * from '@masar/access';
+export { IdentityModule } from './identity.module';
+export { CaseScopeResolver } from './offices/case-scope.resolver';
+export { Passwords } from './auth/passwords';
+export { IdentityErrors } from './identity.errors';
+export { IdentityMigrations } from './migrations';
+export type { OfficeKind } from './offices/office.entity';
+export { seedDemoStaff, DEMO_OFFICES, DEMO_USERS, DEMO_PASSWORD, type SeededStaff } from './seed/demo-staff';

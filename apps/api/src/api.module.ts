@@ -1,0 +1,33 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { AuditModule } from '@masar/audit';
+import { ConfigModule, type MasarConfig } from '@masar/config';
+import { DatabaseModule } from '@masar/database';
+import { IdentityModule } from '@masar/identity';
+import { LoggingModule } from '@masar/logging';
+import { OutboxModule } from '@masar/outbox';
+import { QueueModule, type QueueBackend } from '@masar/queue';
+import { RateLimitModule } from '@masar/rate-limit';
+import { HealthController } from './health/health.controller';
+
+/** The HTTP process: the platform, then one module per bounded context. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: MasarConfig, backend: QueueBackend): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot({ pretty: process.env.LOG_PRETTY === '1' }),
+        DatabaseModule.forRoot(),
+        QueueModule.forRoot(backend),
+        OutboxModule.forRoot(),
+        RateLimitModule,
+        TerminusModule,
+        AuditModule,
+        IdentityModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

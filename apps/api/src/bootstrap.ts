@@ -1,0 +1,66 @@
+import helmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { Logger } from 'nestjs-pino';
+import type { MasarConfig } from '@masar/config';
+import { createValidationPipe, ProblemFilter } from '@masar/errors';
+import { enterRequestContext } from '@masar/logging';
+import { configureQueueBackend } from '@masar/queue';
+import { ApiModule } from './api.module';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+function requestIdOf(req: IncomingMessage & { id?: string }): string {
+  if (req.id) return req.id;
+  const given = req.headers['x-request-id'];
+  req.id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  return req.id;
+}
+
+/**
+ * Builds the HTTP application (used by main.ts and by the end-to-end tests, so that tests exercise exactly what
+ * production runs). `config.database.url` must already be resolved.
+ */
+export async function createApiApp(config: MasarConfig): Promise<NestFastifyApplication> {
+  const backend = configureQueueBackend({ redisUrl: config.queue.redisUrl, databaseUrl: config.database.url!, prefix: config.queue.prefix });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.bodyLimitBytes,
+    trustProxy: config.http.trustProxy,
+    genReqId: (req: IncomingMessage) => requestIdOf(req as IncomingMessage & { id?: string }),
+    requestIdHeader: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, backend), adapter, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    enterRequestContext({ requestId: request.id, ip: request.ip, userAgent: request.headers['user-agent'] });
+    reply.header('x-request-id', request.id);
+    done();
+  });
+  await app.register(helmet as never, {
+    // The API answers JSON; the docs page needs its own inline assets.
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'], scriptSrc: ["'self'", "'unsafe-inline'"] },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  app.enableCors({ origin: config.http.corsOrigins.length ? config.http.corsOrigins : false, credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Masar API')
+      .setDescription('Case management for regularisation, asylum and renewal applications. Errors are application/problem+json with a stable `code`.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { loadConfig } from '@masar/config';
+import { resolveDatabaseUrl } from '@masar/database';
+import { configureQueueBackend } from '@masar/queue';
+import { WorkerModule } from './worker.module';
+
+/**
+ * The worker: BullMQ processors and the outbox relay, no HTTP. On SIGTERM it stops taking jobs and lets those in
+ * flight finish (Nest's shutdown hooks close every bullmq Worker, which waits for active jobs); if they take longer
+ * than the grace period the process exits anyway and the jobs' locks expire, so another worker takes them again.
+ */
+async function main(): Promise<void> {
+  process.env.MASAR_PROCESS ??= 'masar-worker';
+  const config = loadConfig();
+  await resolveDatabaseUrl(config);
+  const backend = configureQueueBackend({ redisUrl: config.queue.redisUrl, databaseUrl: config.database.url!, prefix: config.queue.prefix });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, backend), { bufferLogs: true });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  app.flushLogs();
+  app.enableShutdownHooks();
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.log({ signal, graceMs: config.worker.shutdownGraceMs }, 'worker stopping: finishing jobs in flight');
+      setTimeout(() => {
+        logger.warn('grace period over: exiting with jobs still in flight (their locks will expire and they will run again)');
+        process.exit(1);
+      }, config.worker.shutdownGraceMs).unref();
+    });
+  }
+  logger.log({ queueBackend: backend.kind }, 'worker started');
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error && err.name === 'ConfigError' ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule, AuditWorkerModule } from '@masar/audit';
+import { ConfigModule, type MasarConfig } from '@masar/config';
+import { DatabaseModule } from '@masar/database';
+import { LoggingModule } from '@masar/logging';
+import { OutboxModule } from '@masar/outbox';
+import { QueueModule, type QueueBackend } from '@masar/queue';
+import { Schedules } from './schedules';
+
+/** The worker process: the platform, the outbox relay, and each context's processors. No HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: MasarConfig, backend: QueueBackend): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot({ pretty: process.env.LOG_PRETTY === '1' }),
+        DatabaseModule.forRoot(),
+        QueueModule.forRoot(backend),
+        OutboxModule.withRelay(),
+        AuditModule,
+        AuditWorkerModule,
+      ],
+      providers: [Schedules],
+    };
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * The schema is what these migrations make, in this order (TypeORM sorts them by their timestamp). Each context
+ * owns its migrations and exports them from its index; register a new context's array here.
+ */
+import { AuditMigrations } from '@masar/audit';
+import { IdentityMigrations } from '@masar/identity';
+import { OutboxMigrations } from '@masar/outbox';
+import { RateLimitMigrations } from '@masar/rate-limit';
+
+export const MIGRATIONS: Function[] = [...OutboxMigrations, ...RateLimitMigrations, ...IdentityMigrations, ...AuditMigrations];

@@ -1,0 +1,3 @@
+import { CreateIdentity1796000020000 } from './1796000020000-create-identity';
+
+export const IdentityMigrations = [CreateIdentity1796000020000];
