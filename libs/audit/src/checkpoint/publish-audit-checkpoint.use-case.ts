@@ -29,7 +29,7 @@ export class PublishAuditCheckpoint {
 
   async execute(now = new Date()): Promise<PublishedCheckpoint | null> {
     const [head] = await this.dataSource.query<{ seq: string; hash: string }[]>(
-      'select seq::text as seq, hash from audit_events order by seq desc limit 1',
+      'select e.seq::text as seq, e.hash from audit_events e order by e.seq desc limit 1',
     );
     if (!head) {
       this.logger.log({ auditHead: null }, 'audit chain is empty; no checkpoint');

@@ -65,14 +65,14 @@ export class SearchAuditEvents {
     if (q.to) add('occurred_at < ?', q.to.toISOString());
     if (q.cursor !== undefined) {
       const seq = decodeCursor(q.cursor);
-      add('seq < ?', seq);
+      add('e.seq < ?', seq);
     }
     params.push(limit + 1);
     const found = await this.dataSource.query<Row[]>(
       `select seq::text as seq, id, occurred_at, action, actor_id, actor_role, subject_type, subject_id, application_id,
               fields, details, request_id, ip, hash
-         from audit_events ${where.length ? `where ${where.join(' and ')}` : ''}
-        order by seq desc limit $${params.length}`,
+         from audit_events e ${where.length ? `where ${where.join(' and ')}` : ''}
+        order by e.seq desc limit $${params.length}`,
       params,
     );
     const page = found.slice(0, limit).map(toView);

@@ -39,6 +39,11 @@ interface CheckpointRow {
   signature: string;
 }
 
+/*
+ * Beware: queries select `seq::text as seq`, so ORDER BY must name the table's column (e.seq), or PostgreSQL
+ * sorts by the text alias ('10' before '9').
+ */
+
 /**
  * Timestamps as text to the microsecond: a Date would hide a change below the millisecond. The trail writes
  * milliseconds, so a sub-millisecond part can only come from tampering and makes the hash differ.
@@ -93,7 +98,7 @@ export async function verifyAuditChain(db: AuditQueryable, options: VerifyOption
       db,
       `select seq::text as seq, id, ${isoUs('occurred_at')} as occurred_at, action, actor_id, actor_role, subject_type,
               subject_id, application_id, fields, details, request_id, ip, prev_hash, hash
-         from audit_events where seq > $1 order by seq limit $2`,
+         from audit_events e where e.seq > $1 order by e.seq limit $2`,
       [after, batchSize],
     );
     for (const row of batch) {
@@ -167,7 +172,7 @@ export async function verifyAuditChain(db: AuditQueryable, options: VerifyOption
   const [beyond] = await rows<CheckpointRow>(
     db,
     `select seq::text as seq, head_hash, ${isoUs('created_at')} as created_at, signature
-       from audit_checkpoints where seq > $1 order by seq limit 1`,
+       from audit_checkpoints c where c.seq > $1 order by c.seq limit 1`,
     [after],
   );
   if (beyond) {
@@ -238,7 +243,7 @@ class CheckpointCursor {
     this.buffer = await rows<CheckpointRow>(
       this.db,
       `select seq::text as seq, head_hash, ${isoUs('created_at')} as created_at, signature
-         from audit_checkpoints where seq > $1 order by seq limit $2`,
+         from audit_checkpoints c where c.seq > $1 order by c.seq limit $2`,
       [this.after, this.batchSize],
     );
     if (this.buffer.length < this.batchSize) this.exhausted = true;
