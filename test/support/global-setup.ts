@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import IORedis from 'ioredis';
-import { startEmbeddedPostgres } from '@masar/database';
-import { runMigrations } from '@masar/db';
+import { spawnSync } from 'node:child_process';
+// Jest's global set-up does not see moduleNameMapper: relative imports here, and the migrations run in a child.
+import { startEmbeddedPostgres } from '../../libs/platform/database/src/embedded-postgres';
 import { answers, LOCAL_POSTGRES, migrationsFingerprint, withAdmin, withDatabase } from './postgres';
 
 /**
@@ -29,21 +30,22 @@ export default async function globalSetup(): Promise<void> {
     try {
       const found = await c.query(`select 1 from pg_database where datname = $1`, [template]);
       if (found.rowCount === 0) {
-        const old = await c.query(`select datname from pg_database where datname like 'masar_tpl_%'`);
-        for (const { datname } of old.rows) await c.query(`drop database if exists "${datname}" with (force)`);
         await c.query(`create database "${template}_build"`).catch(async () => {
           await c.query(`drop database "${template}_build" with (force)`);
           await c.query(`create database "${template}_build"`);
         });
-        await runMigrations(withDatabase(adminUrl!, `${template}_build`));
+        migrate(root, withDatabase(adminUrl!, `${template}_build`));
         await c.query(`alter database "${template}_build" rename to "${template}"`);
       }
-      // Leftovers of killed runs: test databases nobody is connected to.
-      const stale = await c.query(
-        `select datname from pg_database d where datname like 'masar_t_%'
-           and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)`,
-      );
-      for (const { datname } of stale.rows) await c.query(`drop database if exists "${datname}" with (force)`).catch(() => undefined);
+      // Other runs (another checkout, a teammate's) may use other templates: keep the newest few.
+      const templates = await c.query(`select datname from pg_database where datname ~ '^masar_tpl_[0-9a-f]+$' order by oid desc offset 6`);
+      for (const { datname } of templates.rows) await c.query(`drop database if exists "${datname}" with (force)`).catch(() => undefined);
+      // Leftovers of killed runs: test databases (named with their creation time) older than two hours.
+      const cutoff = Math.floor(Date.now() / 1000) - 7200;
+      const stale = await c.query(`select datname from pg_database where datname ~ '^masar_t_[0-9]+_'`);
+      for (const { datname } of stale.rows) {
+        if (Number(datname.split('_')[2]) < cutoff) await c.query(`drop database if exists "${datname}" with (force)`).catch(() => undefined);
+      }
     } finally {
       await c.query(`select pg_advisory_unlock(727272)`);
     }
@@ -66,4 +68,13 @@ async function redisAnswers(url: string): Promise<boolean> {
   } finally {
     r.disconnect();
   }
+}
+
+function migrate(root: string, url: string): void {
+  const run = spawnSync(process.execPath, ['-r', '@swc-node/register', join(root, 'scripts', 'migrate.ts')], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: url, MASAR_STATE_DIR: join(root, '.masar', 'test-state') },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`migrations failed on the test template:\n${run.stdout}\n${run.stderr}`);
 }

@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -38,10 +39,12 @@ export function testConfig(dbUrl: string, queue: QueueKind, env: Record<string, 
 }
 
 /** Boots the real API on a database of its own, with the demo offices and staff. */
-export async function createTestApp(opts: { queue?: QueueKind; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { queue?: QueueKind; env?: Record<string, string>; extraModules?: Type<unknown>[] } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = testConfig(db.url, opts.queue ?? 'postgres', opts.env);
-  const app = await createApiApp(config);
+  const app = await createApiApp(config, opts.extraModules);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get(DataSource);

@@ -12,7 +12,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const admin = process.env.MASAR_TEST_PG_ADMIN;
   const template = process.env.MASAR_TEST_TEMPLATE;
   if (!admin || !template) throw new Error('the Jest global set-up did not run (MASAR_TEST_PG_ADMIN is not set)');
-  const name = `masar_t_${randomBytes(5).toString('hex')}`;
+  const name = `masar_t_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
   await withAdmin(admin, async (c) => {
     // CREATE DATABASE ... TEMPLATE fails while another session is connected to the template; retry briefly.
     for (let attempt = 0; ; attempt++) {

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from '@masar/audit';
 import { ConfigModule, type MasarConfig } from '@masar/config';
@@ -13,7 +13,7 @@ import { HealthController } from './health/health.controller';
 /** The HTTP process: the platform, then one module per bounded context. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: MasarConfig, backend: QueueBackend): DynamicModule {
+  static forRoot(config: MasarConfig, backend: QueueBackend, extraModules: Type<unknown>[] = []): DynamicModule {
     return {
       module: ApiModule,
       imports: [
@@ -26,6 +26,7 @@ export class ApiModule {
         TerminusModule,
         AuditModule,
         IdentityModule,
+        ...extraModules,
       ],
       controllers: [HealthController],
     };

@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -24,7 +25,7 @@ function requestIdOf(req: IncomingMessage & { id?: string }): string {
  * Builds the HTTP application (used by main.ts and by the end-to-end tests, so that tests exercise exactly what
  * production runs). `config.database.url` must already be resolved.
  */
-export async function createApiApp(config: MasarConfig): Promise<NestFastifyApplication> {
+export async function createApiApp(config: MasarConfig, extraModules: Type<unknown>[] = []): Promise<NestFastifyApplication> {
   const backend = configureQueueBackend({ redisUrl: config.queue.redisUrl, databaseUrl: config.database.url!, prefix: config.queue.prefix });
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
@@ -32,7 +33,7 @@ export async function createApiApp(config: MasarConfig): Promise<NestFastifyAppl
     genReqId: (req: IncomingMessage) => requestIdOf(req as IncomingMessage & { id?: string }),
     requestIdHeader: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, backend), adapter, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, backend, extraModules), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.flushLogs();
   const fastify = app.getHttpAdapter().getInstance();

@@ -7,8 +7,9 @@ import { IdentityErrors } from '../identity.errors';
 
 class JwtAuthGuard extends AuthGuard('jwt') {
   override handleRequest<T>(err: unknown, user: T): T {
-    if (err instanceof DomainError) throw err;
-    if (err || !user) throw IdentityErrors.invalidToken();
+    // A failing database is not a bad token: let it answer 503/500 instead of sending the user to sign in again.
+    if (err) throw err instanceof DomainError || err instanceof Error ? err : IdentityErrors.invalidToken();
+    if (!user) throw IdentityErrors.invalidToken();
     return user;
   }
 }

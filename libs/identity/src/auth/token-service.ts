@@ -64,7 +64,8 @@ export class TokenService {
         [parsed.id],
       );
       if (!row || !safeEqual(row.token_hash, sha256(parsed.secret))) return { error: IdentityErrors.invalidToken() };
-      if (row.used_at || row.revoked_at) {
+      if (row.revoked_at) return { error: IdentityErrors.invalidToken() };
+      if (row.used_at) {
         await m.query(
           `update refresh_tokens set revoked_at = coalesce(revoked_at, now()), revoked_reason = coalesce(revoked_reason, 'reuse detected') where family_id = $1`,
           [row.family_id],

@@ -10,7 +10,8 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     url,
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Errors reach the problem filter and pino; TypeORM's own console logger would print SQL with parameters.
+    logging: false,
     extra: {
       max: poolSize,
       connectionTimeoutMillis: 5000,
