@@ -3,8 +3,9 @@
  * owns its migrations and exports them from its index; register a new context's array here.
  */
 import { AuditMigrations } from '@masar/audit';
+import { DocumentsMigrations } from '@masar/documents';
 import { IdentityMigrations } from '@masar/identity';
 import { OutboxMigrations } from '@masar/outbox';
 import { RateLimitMigrations } from '@masar/rate-limit';
 
-export const MIGRATIONS: Function[] = [...OutboxMigrations, ...RateLimitMigrations, ...IdentityMigrations, ...AuditMigrations];
+export const MIGRATIONS: Function[] = [...OutboxMigrations, ...RateLimitMigrations, ...IdentityMigrations, ...AuditMigrations, ...DocumentsMigrations];

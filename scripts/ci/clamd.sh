@@ -46,12 +46,18 @@ CLAMD_BIN="$(command -v clamd || echo /usr/sbin/clamd)"
 SIGTOOL_BIN="$(command -v sigtool || echo /usr/bin/sigtool)"
 
 mkdir -p "$DBDIR"
+EICAR='X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'
 if [[ ! -s "$DBDIR/test.hdb" ]]; then
   # The standard 68-byte EICAR test string (not a virus; every scanner detects it by agreement).
-  printf '%s' 'X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*' > "$STATE/eicar.txt"
+  printf '%s' "$EICAR" > "$STATE/eicar.txt"
   (cd "$STATE" && "$SIGTOOL_BIN" --md5 eicar.txt > "$DBDIR/test.hdb")
   rm -f "$STATE/eicar.txt"
   log "signature database: $(cat "$DBDIR/test.hdb")"
+fi
+if [[ ! -s "$DBDIR/test.ndb" ]]; then
+  # The same EICAR string as a body signature, so that it is also found inside another file (a PDF carrying it),
+  # the way an upload would carry a payload; the .hdb above only matches the bare 68-byte file.
+  printf 'Eicar-Test-Embedded:0:*:%s\n' "$(printf '%s' "$EICAR" | od -An -v -tx1 | tr -d ' \n')" > "$DBDIR/test.ndb"
 fi
 
 cat > "$CONF" <<CONF

@@ -61,3 +61,11 @@ export async function collect(source: AsyncIterable<Buffer | Uint8Array>): Promi
   for await (const c of source) parts.push(Buffer.from(c));
   return Buffer.concat(parts);
 }
+
+/** A valid one-page PDF that carries the EICAR string in an uncompressed stream, as a payload would ride in a PDF. */
+export async function pdfCarryingEicar(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage([595, 842]).drawText('Attestation', { x: 50, y: 780 });
+  doc.context.register(doc.context.stream(EICAR));
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}

@@ -1,16 +1,22 @@
 /**
  * The documents context: the evidence a file holds. It owns uploads (limits, type by content), content-addressed
  * storage behind a port, the checklist per kind and category with each required document's status, the checks a
- * worker runs on every document (hash, content, malware, dates, duplicates) and who may download what. Other
- * contexts use only what this file exports.
+ * worker runs on every document (hash, content, malware, dates, duplicates) and who may download what. It sees the
+ * cases context only through the `CaseFiles` port it defines; the cases context sees it through
+ * `DocumentChecklistPort`. Other contexts use only what this file exports.
  */
-export * from './documents.errors';
-export * from './content/content-type';
-export * from './content/content-type-gate';
-export * from './storage/document-storage';
-export * from './storage/local-disk-document-storage';
-export * from './malware/malware-scanner';
-export * from './malware/clamd-malware-scanner';
-export * from './checklist/document-kinds';
-export * from './checklist/checklist-rules';
-export * from './checks/finding';
+export { DocumentsModule, DocumentsWorkerModule } from './documents.module';
+export { DocumentsMigrations } from './migrations';
+export { DocumentErrors } from './documents.errors';
+export { DocumentChecklistPort, type ChecklistSubject, type DocumentsAnswer } from './checklist/document-checklist.port';
+export type { Checklist, ChecklistItem, ChecklistStatus } from './checklist/checklist';
+export { CaseFiles, type FileForDocuments } from './cases-port/case-files.port';
+export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './checklist/document-kinds';
+export { requiredDocuments, type ApplicationKind, type RequiredDocument, type DateRule } from './checklist/checklist-rules';
+export { ALLOWED_CONTENT_TYPES, sniffContentType, type ContentType } from './content/content-type';
+export { DocumentStorage, type StoredContent } from './storage/document-storage';
+export { LocalDiskDocumentStorage } from './storage/local-disk-document-storage';
+export { MalwareScanner, type ScanVerdict } from './malware/malware-scanner';
+export { ClamdMalwareScanner } from './malware/clamd-malware-scanner';
+export { CheckDocument, type CheckOutcome } from './check/check-document.use-case';
+export type { Finding, CheckName } from './checks/finding';

@@ -1,0 +1,25 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import type { JobPayload } from '@masar/queue';
+import { CheckDocument, type CheckOutcome } from './check-document.use-case';
+
+/**
+ * The 'documents' queue carries one job, 'documents.check'. The payload is an id only; the document is re-read
+ * from the database, and a document already checked is left as it is.
+ */
+@Processor('documents')
+export class DocumentCheckProcessor extends WorkerHost {
+  private readonly logger = new Logger(DocumentCheckProcessor.name);
+
+  constructor(private readonly checkDocument: CheckDocument) {
+    super();
+  }
+
+  async process(job: Pick<Job<JobPayload<'documents.check'>>, 'name' | 'id' | 'data'>): Promise<CheckOutcome> {
+    if (job.name !== 'documents.check') throw new Error(`the documents queue has no job ${job.name}`);
+    const outcome = await this.checkDocument.execute(job.data.documentId);
+    this.logger.log({ jobId: job.id, documentId: job.data.documentId, result: outcome.result, verdict: 'verdict' in outcome ? outcome.verdict : undefined }, 'document checked');
+    return outcome;
+  }
+}
