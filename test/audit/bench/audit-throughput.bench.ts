@@ -1,0 +1,63 @@
+/**
+ * How many audited writes per second the chain allows, and what holding its lock costs.
+ * Run: node -r @swc-node/register test/audit/bench/audit-throughput.bench.ts
+ *
+ *  - chain, own transaction: recordNow() from 40 writers over 20 connections.
+ *  - chain, 2 ms of work after the append: a caller that records first and commits later holds everyone up.
+ *  - no chain: the same inserts into an unchained copy of the table, to show the cost of serialising commits
+ *    (without the lock, PostgreSQL flushes many commits with one fsync).
+ */
+import { Logger } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { AuditTrail } from '@masar/audit';
+import { createAuditDatabase, openDataSource } from '../support/audit-database';
+import { anAuditEvent } from '../support/audit-events';
+
+const EVENTS = Number(process.env.EVENTS ?? 4000);
+const POOL = 20;
+const IN_FLIGHT = 40;
+
+async function run(label: string, ds: DataSource, one: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < EVENTS) await one(next++);
+    }),
+  );
+  const s = Number(process.hrtime.bigint() - started) / 1e9;
+  console.log(`${label.padEnd(44)} ${String(Math.round(EVENTS / s)).padStart(6)} events/s`);
+}
+
+async function main(): Promise<void> {
+  Logger.overrideLogger(false);
+  const db = await createAuditDatabase('audit_bench');
+  const ds = await openDataSource(db.url, POOL);
+  try {
+    const trail = new AuditTrail(ds);
+    await ds.query('create table unchained (like audit_events including defaults)');
+    await run('chain, recordNow()', ds, (i) => trail.recordNow(anAuditEvent({ details: { i } })));
+    await run('chain, record() then 2 ms before commit', ds, (i) =>
+      ds.transaction(async (m) => {
+        await trail.record(m, anAuditEvent({ details: { i } }));
+        await new Promise((r) => setTimeout(r, 2));
+      }),
+    );
+    await run('chain, 2 ms of work then record()', ds, (i) =>
+      ds.transaction(async (m) => {
+        await new Promise((r) => setTimeout(r, 2));
+        await trail.record(m, anAuditEvent({ details: { i } }));
+      }),
+    );
+    await run('no chain, plain insert per transaction', ds, (i) =>
+      ds.transaction((m) =>
+        m.query(`insert into unchained (seq, id, occurred_at, action, subject_type, prev_hash, hash) values ($1, gen_random_uuid(), now(), 'case.read', 'application', '', '')`, [i + 1]),
+      ),
+    );
+  } finally {
+    await ds.destroy();
+    await db.drop();
+  }
+}
+
+void main();
