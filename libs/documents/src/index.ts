@@ -12,7 +12,7 @@ export { DocumentChecklistPort, type ChecklistSubject, type DocumentsAnswer } fr
 export type { Checklist, ChecklistItem, ChecklistStatus } from './checklist/checklist';
 export { CaseFiles, type FileForDocuments } from './cases-port/case-files.port';
 export { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './checklist/document-kinds';
-export { requiredDocuments, type ApplicationKind, type RequiredDocument, type DateRule } from './checklist/checklist-rules';
+export { requiredDocuments, CRITERIA_2014_DATES, type CategoryDateParams, type ApplicationKind, type RequiredDocument, type DateRule } from './checklist/checklist-rules';
 export { ALLOWED_CONTENT_TYPES, sniffContentType, type ContentType } from './content/content-type';
 export { DocumentStorage, type StoredContent } from './storage/document-storage';
 export { LocalDiskDocumentStorage } from './storage/local-disk-document-storage';

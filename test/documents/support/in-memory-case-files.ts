@@ -22,7 +22,7 @@ export class InMemoryCaseFiles extends CaseFiles {
       personId: randomUUID(),
       applicantUserId: null,
       kind: 'regularisation',
-      category: 'continuous_residence',
+      category: 'residence_five_years',
       applicationDate: '2017-03-01',
       beforeAppealBody: false,
       state: 'awaiting_documents',

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { ApplicationKind } from '../checklist/checklist-rules';
+import type { ApplicationKind, CategoryDateParams } from '../checklist/checklist-rules';
 
 /** What the documents context needs to know about a file, and nothing more (no names, no personal data). */
 export interface FileForDocuments {
@@ -15,6 +15,8 @@ export interface FileForDocuments {
   applicationDate: string;
   /** The file sits before the national appeal body (its staff may see it). */
   beforeAppealBody: boolean;
+  /** The date thresholds of the criteria version the file is assessed under; 2014's when absent. */
+  criteriaDates?: CategoryDateParams;
 }
 
 /**

@@ -113,7 +113,7 @@ export class CheckDocument {
       doc.content_type === 'application/pdf' ? await checkPdf(bytes) : await checkImage(bytes, DOCUMENT_KIND_SPECS[doc.kind].minImage);
     const malware = await checkMalware(this.scanner, () => this.storage.open(doc.sha256));
     const dates = checkDates(
-      ruleFor(file.kind, file.category, doc.kind)?.dateRule,
+      ruleFor(file.kind, file.category, doc.kind, file.criteriaDates)?.dateRule,
       { issuedOn: doc.issued_on, expiresOn: doc.expires_on },
       { today, applicationDate: file.applicationDate },
     );

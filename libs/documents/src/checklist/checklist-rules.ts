@@ -28,24 +28,52 @@ const photo: RequiredDocument = { kind: 'photo', required: true };
 const entry: RequiredDocument = { kind: 'proof_of_entry', required: true };
 
 /**
- * The checklist per kind and category. Regularisation categories follow the 2014 campaign (and those added when
- * the 2016-2017 appeal commission relaxed the criteria); a category nobody listed here gets the common core
- * (identity, photo, proof of entry), which every regularisation file holds.
+ * The thresholds of the criteria version a file is assessed under (the cases context's criteria): a relaxed version
+ * accepts a marriage of any length, and the 2016 campaign moved the serious-illness cut-off. Defaults: 2014.
  */
-const REGULARISATION: Record<string, RequiredDocument[]> = {
-  spouse_of_moroccan: [identity, photo, entry, { kind: 'marriage_certificate', required: true, dateRule: { olderThanYears: 2 } }],
-  spouse_of_foreign_resident: [identity, photo, entry, { kind: 'marriage_certificate', required: true, dateRule: { olderThanYears: 4 } }],
-  child_of_moroccan: [identity, photo, entry],
-  child_of_foreign_resident: [identity, photo, entry],
-  work_contract: [identity, photo, entry, { kind: 'work_contract', required: true }],
-  continuous_residence: [identity, photo, { kind: 'proof_of_residence', required: true, dateRule: { olderThanYears: 5 } }],
-  serious_illness: [
-    identity,
-    photo,
-    { kind: 'medical_certificate', required: true },
-    { kind: 'proof_of_residence', required: true, dateRule: { onOrBefore: '2013-12-31' } },
-  ],
+export interface CategoryDateParams {
+  spouseOfMoroccanMinYears: number;
+  spouseOfForeignerMinYears: number;
+  residenceMinYears: number;
+  illnessPresentBefore: string;
+}
+
+export const CRITERIA_2014_DATES: CategoryDateParams = {
+  spouseOfMoroccanMinYears: 2,
+  spouseOfForeignerMinYears: 4,
+  residenceMinYears: 5,
+  illnessPresentBefore: '2013-12-31',
 };
+
+/** A rule of "at least 0 years" is no rule. */
+const olderThan = (years: number): DateRule | undefined => (years > 0 ? { olderThanYears: years } : undefined);
+
+/**
+ * The checklist per kind and category. Regularisation categories are the cases context's (the six of 2014 and
+ * those added when the criteria were relaxed); a category with no list of its own gets the common core (identity,
+ * photo, proof of entry), which every regularisation file holds.
+ */
+function regularisation(category: string | null, p: CategoryDateParams): RequiredDocument[] | undefined {
+  switch (category) {
+    case 'spouse_of_moroccan':
+      return [identity, photo, entry, { kind: 'marriage_certificate', required: true, dateRule: olderThan(p.spouseOfMoroccanMinYears) }];
+    case 'spouse_of_foreigner':
+      return [identity, photo, entry, { kind: 'marriage_certificate', required: true, dateRule: olderThan(p.spouseOfForeignerMinYears) }];
+    case 'work_contract':
+      return [identity, photo, entry, { kind: 'work_contract', required: true }];
+    case 'residence_five_years':
+      return [identity, photo, { kind: 'proof_of_residence', required: true, dateRule: olderThan(p.residenceMinYears) }];
+    case 'serious_illness':
+      return [
+        identity,
+        photo,
+        { kind: 'medical_certificate', required: true },
+        { kind: 'proof_of_residence', required: true, dateRule: { onOrBefore: p.illnessPresentBefore } },
+      ];
+    default:
+      return undefined;
+  }
+}
 const REGULARISATION_CORE: RequiredDocument[] = [identity, photo, entry];
 
 /** Many asylum seekers fled without papers: status is decided in interview, so an identity document is optional. */
@@ -60,10 +88,10 @@ const RENEWAL: RequiredDocument[] = [
   { kind: 'proof_of_means', required: true, dateRule: { newerThanMonths: 3 } },
 ];
 
-export function requiredDocuments(kind: ApplicationKind, category: string | null): RequiredDocument[] {
+export function requiredDocuments(kind: ApplicationKind, category: string | null, dates: CategoryDateParams = CRITERIA_2014_DATES): RequiredDocument[] {
   switch (kind) {
     case 'regularisation':
-      return (category && REGULARISATION[category]) || REGULARISATION_CORE;
+      return regularisation(category, dates) ?? REGULARISATION_CORE;
     case 'asylum':
       return ASYLUM;
     case 'renewal':
@@ -71,6 +99,11 @@ export function requiredDocuments(kind: ApplicationKind, category: string | null
   }
 }
 
-export function ruleFor(kind: ApplicationKind, category: string | null, documentKind: DocumentKind): RequiredDocument | undefined {
-  return requiredDocuments(kind, category).find((r) => r.kind === documentKind);
+export function ruleFor(
+  kind: ApplicationKind,
+  category: string | null,
+  documentKind: DocumentKind,
+  dates: CategoryDateParams = CRITERIA_2014_DATES,
+): RequiredDocument | undefined {
+  return requiredDocuments(kind, category, dates).find((r) => r.kind === documentKind);
 }

@@ -1,11 +1,13 @@
 import { requiredDocuments, ruleFor } from '../checklist/checklist-rules';
+
+const RELAXED_2016 = { spouseOfMoroccanMinYears: 0, spouseOfForeignerMinYears: 0, residenceMinYears: 5, illnessPresentBefore: '2015-12-31' };
 import { addMonths, checkDates, isCalendarDay } from './dates.check';
 
 const ctx = { today: '2017-06-15', applicationDate: '2017-03-01' };
 
 describe('dates a category needs', () => {
   it('flags an identity document that expired before the check, and passes one still valid', () => {
-    const rule = ruleFor('regularisation', 'continuous_residence', 'identity_document')!.dateRule;
+    const rule = ruleFor('regularisation', 'residence_five_years', 'identity_document')!.dateRule;
     expect(checkDates(rule, { issuedOn: '2010-01-01', expiresOn: '2017-06-14' }, ctx)).toMatchObject({
       outcome: 'flagged',
       reason: 'identity_document_expired',
@@ -14,7 +16,7 @@ describe('dates a category needs', () => {
   });
 
   it('continuous residence: proof of residence must be at least 5 years older than the application', () => {
-    const rule = ruleFor('regularisation', 'continuous_residence', 'proof_of_residence')!.dateRule;
+    const rule = ruleFor('regularisation', 'residence_five_years', 'proof_of_residence')!.dateRule;
     expect(checkDates(rule, { issuedOn: '2012-03-01', expiresOn: null }, ctx).outcome).toBe('passed');
     expect(checkDates(rule, { issuedOn: '2012-03-02', expiresOn: null }, ctx)).toMatchObject({ outcome: 'flagged', reason: 'document_too_recent' });
   });
@@ -29,6 +31,12 @@ describe('dates a category needs', () => {
     const rule = ruleFor('regularisation', 'spouse_of_moroccan', 'marriage_certificate')!.dateRule;
     expect(checkDates(rule, { issuedOn: '2015-03-01', expiresOn: null }, ctx).outcome).toBe('passed');
     expect(checkDates(rule, { issuedOn: '2016-01-10', expiresOn: null }, ctx).outcome).toBe('flagged');
+  });
+
+  it('under the relaxed 2016 criteria a marriage of any length will do, and illness counts from before 2016', () => {
+    expect(ruleFor('regularisation', 'spouse_of_foreigner', 'marriage_certificate', RELAXED_2016)!.dateRule).toBeUndefined();
+    const illness = ruleFor('regularisation', 'serious_illness', 'proof_of_residence', RELAXED_2016)!.dateRule;
+    expect(checkDates(illness, { issuedOn: '2015-06-01', expiresOn: null }, ctx).outcome).toBe('passed');
   });
 
   it('renewal: a proof of address older than 3 months is flagged as too old', () => {
