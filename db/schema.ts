@@ -5,7 +5,8 @@
 import { AuditMigrations } from '@masar/audit';
 import { DocumentsMigrations } from '@masar/documents';
 import { IdentityMigrations } from '@masar/identity';
+import { NotificationsMigrations } from '@masar/notifications';
 import { OutboxMigrations } from '@masar/outbox';
 import { RateLimitMigrations } from '@masar/rate-limit';
 
-export const MIGRATIONS: Function[] = [...OutboxMigrations, ...RateLimitMigrations, ...IdentityMigrations, ...AuditMigrations, ...DocumentsMigrations];
+export const MIGRATIONS: Function[] = [...OutboxMigrations, ...RateLimitMigrations, ...IdentityMigrations, ...AuditMigrations, ...DocumentsMigrations, ...NotificationsMigrations];

@@ -1,0 +1,20 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DeadLettersController } from './api/dead-letters.controller';
+import { MyNotificationsController } from './api/my-notifications.controller';
+import { RetryDeadLetter } from './api/retry-dead-letter.use-case';
+import { NOTIFICATION_ENTITIES } from './persistence';
+import { NotificationRequests } from './request/notification-requests';
+
+/**
+ * The notifications part of the API: the applicant's in-app list, the admin's dead letters, and the public use
+ * case NotificationRequests for the other contexts (global, so cases can inject it without importing us).
+ */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature(NOTIFICATION_ENTITIES)],
+  controllers: [MyNotificationsController, DeadLettersController],
+  providers: [NotificationRequests, RetryDeadLetter],
+  exports: [NotificationRequests],
+})
+export class NotificationsModule {}

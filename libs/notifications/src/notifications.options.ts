@@ -1,0 +1,34 @@
+/** Tunables of delivery, with the defaults production uses; tests shorten the clocks. */
+export interface NotificationsOptions {
+  /** Attempts per delivery before it becomes a dead letter. */
+  maxAttempts: number;
+  /** First retry delay; each retry doubles it (with up to 20% jitter), capped at maxBackoffMs. */
+  baseBackoffMs: number;
+  maxBackoffMs: number;
+  /**
+   * How long a claim on a delivery holds. Longer than the slowest send (SMTP and gateway time out well before),
+   * so that a claim is only taken over from a worker that died, never from one still sending.
+   */
+  claimLeaseMs: number;
+  /** How often the worker looks for deliveries and notifications whose job was lost, and re-queues them. */
+  redriveEveryMs: number;
+  /** A delivery or notification untouched this long while unfinished is considered lost. */
+  redriveAfterMs: number;
+}
+
+export const DEFAULT_NOTIFICATIONS_OPTIONS: NotificationsOptions = {
+  maxAttempts: 6,
+  baseBackoffMs: 30_000,
+  maxBackoffMs: 6 * 3600_000,
+  claimLeaseMs: 90_000,
+  redriveEveryMs: 60_000,
+  redriveAfterMs: 5 * 60_000,
+};
+
+export const NOTIFICATIONS_OPTIONS = Symbol('NOTIFICATIONS_OPTIONS');
+
+/** Delay before attempt `attempt + 1`, after `attempt` failures (1-based). */
+export function backoffMs(attempt: number, options: Pick<NotificationsOptions, 'baseBackoffMs' | 'maxBackoffMs'>, random = Math.random): number {
+  const exact = Math.min(options.maxBackoffMs, options.baseBackoffMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(exact * (1 + 0.2 * random()));
+}
