@@ -11,3 +11,13 @@ export { LettersErrorCode, LettersErrors } from './letters.errors';
 export { statusPageUrl } from './status-page-url';
 export type { ReceiptInput } from './receipt/receipt.view-model';
 export { renderReceipt } from './receipt/render-receipt';
+export type {
+  AppealRoute,
+  Decision,
+  DecisionLetterInput,
+  DecisionStage,
+  FinalRejection,
+  GrantedDecision,
+  RejectedDecision,
+} from './decision-letter/decision-letter.view-model';
+export { renderDecisionLetter } from './decision-letter/render-decision-letter';

@@ -22,3 +22,8 @@ export const DATE_LOCALE: Readonly<Record<Language, string>> = {
   en: 'en-GB',
   es: 'es-ES',
 };
+
+/** "Label: value", with French typography's no-break space before the colon. */
+export function labelled(label: string, value: string, language: Language): string {
+  return language === 'fr' ? `${label}\u00a0: ${value}` : `${label}: ${value}`;
+}

@@ -4,6 +4,7 @@ import { DomainError } from '@masar/errors';
 export enum LettersErrorCode {
   ReasonsRequired = 'LETTERS_REASONS_REQUIRED',
   AppealRouteRequired = 'LETTERS_APPEAL_ROUTE_REQUIRED',
+  AppealDeadlineTooEarly = 'LETTERS_APPEAL_DEADLINE_TOO_EARLY',
   InvalidDate = 'LETTERS_INVALID_DATE',
   UnsupportedLanguage = 'LETTERS_UNSUPPORTED_LANGUAGE',
   MissingField = 'LETTERS_MISSING_FIELD',
@@ -23,6 +24,13 @@ export const LettersErrors = {
       422,
       'Appeal route required',
       'A first-instance rejection letter must give the appeal deadline and where to appeal.',
+    ),
+  appealDeadlineTooEarly: () =>
+    new DomainError(
+      LettersErrorCode.AppealDeadlineTooEarly,
+      422,
+      'Appeal deadline too early',
+      'The appeal deadline must fall after the day of the decision.',
     ),
   invalidDate: (field: string) =>
     new DomainError(LettersErrorCode.InvalidDate, 422, 'Invalid date', `${field} must be a calendar date written YYYY-MM-DD.`, { field }),

@@ -17,7 +17,8 @@ export interface Run {
   isSpace: boolean;
 }
 
-const SPACE = /\s/u;
+/** Where a line may break. A no-break space (French "dossier\u00a0:") is part of the word around it. */
+const SPACE = /[ \t]/u;
 
 /**
  * Splits one paragraph (no line breaks) into runs, in logical order. Levels are resolved by the Unicode

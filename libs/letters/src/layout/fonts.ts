@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { woffToSfnt } from './woff';
 
 /**
  * The faces letters are set in. Noto Sans covers French, Spanish, English and names written in Latin Extended
  * letters; Noto Naskh Arabic covers Arabic with the OpenType tables (GSUB init/medi/fina, rlig, mark positioning)
- * that pdfkit's shaper, fontkit, needs to join letters. Fontsource ships them as WOFF subsets; fontkit reads WOFF
- * directly and pdfkit embeds a TrueType subset of what is used, so no conversion step is needed.
+ * that pdfkit's shaper, fontkit, needs to join letters. Fontsource ships them as WOFF subsets, unpacked here to
+ * TrueType once per process (see woff.ts); pdfkit embeds a subset of the glyphs used.
  */
 export type Weight = 'regular' | 'bold';
 
@@ -55,7 +56,7 @@ function load(): Loaded {
     const buffers = new Map<string, Buffer>();
     const ranges = new Map<string, Ranges>();
     for (const f of [...CHAIN.regular, ...CHAIN.bold, ARABIC.regular, ARABIC.bold]) {
-      buffers.set(f.name, readFileSync(require.resolve(f.file)));
+      buffers.set(f.name, woffToSfnt(readFileSync(require.resolve(f.file))));
       const unicode = JSON.parse(readFileSync(require.resolve(`${f.pkg}/unicode.json`), 'utf8')) as Record<string, string>;
       ranges.set(f.name, parseUnicodeRange(unicode[f.subset]));
     }

@@ -85,7 +85,7 @@ export class PageWriter {
     const column = options.column ?? { offset: 0, width: this.contentWidth };
     const startY = this.y;
     for (const para of text.split(/\n+/)) {
-      const normalised = para.replace(/\s+/g, ' ').trim();
+      const normalised = para.replace(/[ \t\r\f\v]+/g, ' ').trim();
       if (!normalised) continue;
       const runs = splitIntoRuns(normalised, this.direction, style.weight ?? 'regular');
       for (const line of this.wrap(runs, column.width, style.size)) {
@@ -199,12 +199,22 @@ export class PageWriter {
     this.doc.fillColor(style.color ?? '#000000');
     for (const run of ordered) {
       const width = this.runWidth(run, style.size);
-      if (!run.isSpace) {
-        this.doc.font(run.face).fontSize(style.size * faceScale(run.face)).text(textToShape(run), x, baseline, { lineBreak: false, baseline: 'alphabetic' });
-      }
+      if (!run.isSpace) drawRunWithText(this.doc, run, x, baseline, style.size);
       x += width;
     }
   }
+}
+
+/**
+ * Shaped Arabic is a sequence of contextual glyphs (and of dots split off their letters by the font's ccmp), which
+ * maps back to no sensible text. The run's own text goes along as ActualText, so that copying, searching and screen
+ * readers get the words, not the glyph soup.
+ */
+function drawRunWithText(doc: PDFKit.PDFDocument, run: Run, x: number, baseline: number, size: number): void {
+  const actual = isArabicFace(run.face);
+  if (actual) doc.markContent('Span', { actual: run.text });
+  doc.font(run.face).fontSize(size * faceScale(run.face)).text(textToShape(run), x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+  if (actual) doc.endMarkedContent();
 }
 
 function trimSpaces(line: Run[]): Run[] {
