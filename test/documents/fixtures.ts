@@ -1,12 +1,17 @@
 import { PDFDocument } from 'pdf-lib';
 import PDFKit from 'pdfkit';
+import { randomInt, randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 
-/** Small, real files for the documents tests, built in memory so no binary fixture sits in the repository. */
+/**
+ * Small, real files for the documents tests, built in memory so no binary fixture sits in the repository. Each call
+ * gives different bytes (a random mark), so that two documents share bytes only where a test means them to (the
+ * duplicate-file check would otherwise flag them).
+ */
 
 export async function pdfWithPages(pages = 1): Promise<Buffer> {
   const doc = await PDFDocument.create();
-  for (let i = 0; i < pages; i++) doc.addPage([595, 842]).drawText(`Page ${i + 1}`, { x: 50, y: 780 });
+  for (let i = 0; i < pages; i++) doc.addPage([595, 842]).drawText(`Page ${i + 1} ${randomUUID()}`, { x: 50, y: 780 });
   return Buffer.from(await doc.save());
 }
 
@@ -35,7 +40,7 @@ export function fakePdf(): Buffer {
 }
 
 export function image(format: 'jpeg' | 'png' | 'webp', width: number, height: number): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 180, b: 160 } } })
+  return sharp({ create: { width, height, channels: 3, background: { r: randomInt(256), g: randomInt(256), b: randomInt(256) } } })
     .toFormat(format)
     .toBuffer();
 }
@@ -65,7 +70,7 @@ export async function collect(source: AsyncIterable<Buffer | Uint8Array>): Promi
 /** A valid one-page PDF that carries the EICAR string in an uncompressed stream, as a payload would ride in a PDF. */
 export async function pdfCarryingEicar(): Promise<Buffer> {
   const doc = await PDFDocument.create();
-  doc.addPage([595, 842]).drawText('Attestation', { x: 50, y: 780 });
+  doc.addPage([595, 842]).drawText(`Attestation ${randomUUID()}`, { x: 50, y: 780 });
   doc.context.register(doc.context.stream(EICAR));
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }

@@ -120,10 +120,17 @@ export class CheckDocument {
     return [hash, content, malware, dates];
   }
 
-  /** The same bytes already submitted for another person: flagged for fraud review, never silently accepted. */
+  /**
+   * The same bytes already submitted for another person: flagged for fraud review, never silently accepted. Only an
+   * earlier upload counts ("already"): the later copy carries the flag, pointing at the first, so the reviewer sees
+   * both without the first applicant's file being held up by someone else's upload.
+   */
   private async duplicateFinding(manager: EntityManager, doc: DocumentRow): Promise<{ finding: Finding; otherDocumentId: string | null }> {
     const [other] = (await manager.query(
-      `select id from documents where sha256 = $1 and person_id <> $2 and id <> $3 order by uploaded_at, id limit 1`,
+      `select o.id from documents o, documents d
+        where d.id = $3 and o.sha256 = $1 and o.person_id <> $2 and o.id <> d.id
+          and (o.uploaded_at, o.id) < (d.uploaded_at, d.id)
+        order by o.uploaded_at, o.id limit 1`,
       [doc.sha256, doc.person_id, doc.id],
     )) as { id: string }[];
     if (!other) return { finding: passed('duplicate'), otherDocumentId: null };
