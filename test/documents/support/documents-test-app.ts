@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestApp, type TestApp } from '@masar/testing';
+import { createTestApp, type QueueKind, type TestApp } from '@masar/testing';
 import { DocumentsModule } from '@masar/documents';
 import { InMemoryCaseFiles, InMemoryCaseFilesModule } from './in-memory-case-files';
 import { multipartBody } from './multipart';
@@ -21,9 +21,9 @@ export interface DocumentsTestApp extends TestApp {
 }
 
 /** The real API with the documents module, storage in a directory of its own, and the cases port over a map. */
-export async function createDocumentsTestApp(env: Record<string, string> = {}): Promise<DocumentsTestApp> {
+export async function createDocumentsTestApp(env: Record<string, string> = {}, queue: QueueKind = 'postgres'): Promise<DocumentsTestApp> {
   const storageDir = await mkdtemp(join(tmpdir(), 'masar-docs-e2e-'));
-  const t = await createTestApp({ extraModules: [InMemoryCaseFilesModule, DocumentsModule], env: { STORAGE_DIR: storageDir, ...env } });
+  const t = await createTestApp({ queue, extraModules: [InMemoryCaseFilesModule, DocumentsModule], env: { STORAGE_DIR: storageDir, ...env } });
   const files = t.app.get(InMemoryCaseFiles);
   return {
     ...t,

@@ -13,8 +13,8 @@ export interface TestFile extends FileForDocuments {
  */
 @Injectable()
 export class InMemoryCaseFiles extends CaseFiles {
-  readonly files = new Map<string, TestFile>();
-  readonly moves: string[] = [];
+  files = new Map<string, TestFile>();
+  moves: string[] = [];
 
   add(partial: Partial<TestFile> & Pick<TestFile, 'officeId'>): TestFile {
     const file: TestFile = {
