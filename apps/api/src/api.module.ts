@@ -5,6 +5,7 @@ import { ConfigModule, type MasarConfig } from '@masar/config';
 import { DatabaseModule } from '@masar/database';
 import { IdentityModule } from '@masar/identity';
 import { LoggingModule } from '@masar/logging';
+import { NotificationsModule } from '@masar/notifications';
 import { OutboxModule } from '@masar/outbox';
 import { QueueModule, type QueueBackend } from '@masar/queue';
 import { RateLimitModule } from '@masar/rate-limit';
@@ -26,6 +27,7 @@ export class ApiModule {
         TerminusModule,
         AuditModule,
         IdentityModule,
+        NotificationsModule,
         ...extraModules,
       ],
       controllers: [HealthController],
