@@ -90,4 +90,52 @@ describe('duplicates and complete checklists', () => {
     res = await t.app.inject({ method: 'GET', url: `/applications/${file.applicationId}/documents`, headers: await t.as(CASEWORKER_RABAT) });
     expect(res.json().items.find((i: { kind: string }) => i.kind === 'photo')).toMatchObject({ status: 'verified', documentIds: [replacement, expect.any(String)] });
   });
+
+  it('a caseworker verifies a flagged document on review, which completes the checklist and moves the file on', async () => {
+    const file = t.files.add({ officeId: t.staff.offices.RAB!, category: 'residence_five_years', state: 'awaiting_documents' });
+    await check.execute(await upload(file.applicationId, await image('jpeg', 600, 800), { kind: 'photo' }, 'photo.jpg'), TODAY);
+    await check.execute(await upload(file.applicationId, await pdfWithPages(1), { kind: 'proof_of_residence', issuedOn: '2011-05-01' }), TODAY);
+    // An expired passport: flagged, not rejected; the file waits for a person.
+    const passport = await upload(file.applicationId, await pdfWithPages(1), { kind: 'identity_document', expiresOn: '2015-01-01' });
+    expect(await check.execute(passport, TODAY)).toMatchObject({ verdict: 'in_review', fileMovedOn: false });
+    expect(t.files.files.get(file.applicationId)!.state).toBe('awaiting_documents');
+
+    const review = (body: object, who = CASEWORKER_RABAT) =>
+      t.as(who).then((headers) => t.app.inject({ method: 'POST', url: `/documents/${passport}/review`, headers, payload: body }));
+    expect((await review({ decision: 'reject', reason: 'too short' })).statusCode).toBe(422);
+    expect((await review({ decision: 'verify' }, 'caseworker.casablanca@masar.example')).statusCode).toBe(404);
+    const res = await review({ decision: 'verify' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'verified', fileMovedOn: true });
+    expect(t.files.files.get(file.applicationId)!.state).toBe('completeness_check');
+    // Decided once: a second review finds nothing to review.
+    expect((await review({ decision: 'verify' })).statusCode).toBe(409);
+    const audit = await t.dataSource.query(`select actor_id from audit_events where action = 'document.review' and subject_id = $1`, [passport]);
+    expect(audit).toEqual([{ actor_id: t.staff.users[CASEWORKER_RABAT] }]);
+  });
+
+  it('rejecting a flagged duplicate on review closes its fraud flag and shows the reason on the checklist', async () => {
+    const lease = await pdfWithPages(2);
+    const first = t.files.add({ officeId: t.staff.offices.RAB! });
+    const second = t.files.add({ officeId: t.staff.offices.RAB! });
+    await check.execute(await upload(first.applicationId, lease, { kind: 'proof_of_residence', issuedOn: '2011-01-01' }), TODAY);
+    const copy = await upload(second.applicationId, lease, { kind: 'proof_of_residence', issuedOn: '2011-01-01' });
+    await check.execute(copy, TODAY);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/documents/${copy}/review`,
+      headers: await t.as(CASEWORKER_RABAT),
+      payload: { decision: 'reject', reason: 'This lease belongs to another applicant; bring your own.' },
+    });
+    expect(res.json()).toEqual({ status: 'rejected', fileMovedOn: false });
+    expect(await t.dataSource.query(`select resolved_by from document_fraud_flags where document_id = $1`, [copy])).toEqual([
+      { resolved_by: t.staff.users[CASEWORKER_RABAT] },
+    ]);
+    const list = await t.app.inject({ method: 'GET', url: `/applications/${second.applicationId}/documents`, headers: await t.as(CASEWORKER_RABAT) });
+    expect(list.json().items.find((i: { kind: string }) => i.kind === 'proof_of_residence')).toMatchObject({
+      status: 'rejected',
+      reason: 'rejected_on_review',
+      detail: 'This lease belongs to another applicant; bring your own.',
+    });
+  });
 });

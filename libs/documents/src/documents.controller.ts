@@ -1,10 +1,12 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow, CurrentActor, type Actor } from '@masar/access';
 import type { Checklist } from './checklist/checklist';
 import { GetChecklist } from './checklist/get-checklist.use-case';
 import { DocumentErrors } from './documents.errors';
 import { DownloadDocument } from './download/download-document.use-case';
+import { ReviewDocumentDto } from './review/review-document.dto';
+import { ReviewDocument } from './review/review-document.use-case';
 import { UploadDocument, type UploadedDocument } from './upload/upload-document.use-case';
 
 interface MultipartFile {
@@ -17,7 +19,16 @@ export class DocumentsController {
     private readonly upload: UploadDocument,
     private readonly download: DownloadDocument,
     private readonly checklist: GetChecklist,
+    private readonly review: ReviewDocument,
   ) {}
+
+  /** A caseworker's decision on a document the checks flagged for review. */
+  @Post('documents/:documentId/review')
+  @Allow('caseworker')
+  @HttpCode(200)
+  reviewDocument(@CurrentActor() actor: Actor, @Param('documentId', new ParseUUIDPipe()) documentId: string, @Body() body: ReviewDocumentDto) {
+    return this.review.execute({ actor, documentId, decision: body.decision, reason: body.reason });
+  }
 
   /**
    * Upload one document: multipart with one part named `file`; the kind and dates are query parameters so they

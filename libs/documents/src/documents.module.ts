@@ -10,6 +10,7 @@ import { DocumentStorage } from './storage/document-storage';
 import { LocalDiskDocumentStorage } from './storage/local-disk-document-storage';
 import { MultipartRegistration } from './upload/multipart.registration';
 import { UploadDocument } from './upload/upload-document.use-case';
+import { ReviewDocument } from './review/review-document.use-case';
 
 /**
  * `CaseFiles` (the cases context seen from here) is not provided by this module: the application supplies it, so
@@ -20,10 +21,10 @@ const shared = [
   { provide: DocumentChecklistPort, useClass: DocumentChecklistReader },
 ];
 
-/** The API side: upload, checklist, download. Needs the platform modules, AuditModule and IdentityModule. */
+/** The API side: upload, checklist, download, review of flagged documents. Needs the platform modules, AuditModule and IdentityModule. */
 @Module({
   controllers: [DocumentsController],
-  providers: [...shared, MultipartRegistration, UploadDocument, DownloadDocument, GetChecklist],
+  providers: [...shared, MultipartRegistration, UploadDocument, DownloadDocument, GetChecklist, ReviewDocument],
   exports: [DocumentChecklistPort],
 })
 export class DocumentsModule {}

@@ -17,7 +17,7 @@ export interface DocumentsTestApp extends TestApp {
     bytes: Buffer,
     query: Record<string, string>,
     fileName?: string,
-  ): Promise<{ statusCode: number; json: () => any; body: string }>;
+  ): Promise<{ statusCode: number; json: () => any; body: string; headers: Record<string, string | string[] | number | undefined> }>;
 }
 
 /** The real API with the documents module, storage in a directory of its own, and the cases port over a map. */
