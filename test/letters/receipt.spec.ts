@@ -20,20 +20,20 @@ describe('the receipt PDF', () => {
     it('shows the reference and the access code as text a reader can copy', async () => {
       const { text } = await parsePdf(pdf);
       expect(text).toContain(input.reference);
-      expect(text).toContain(input.accessCode);
+      expect(text).toContain(input.accessCode!);
     });
 
     it('carries a QR code that opens the status page with the reference and never the access code', async () => {
       const scanned = await decodeQrCode(await renderPageToPng(pdf));
       expect(scanned).toBe(`https://masar.example.ma/status?ref=${input.reference}`);
-      expect(scanned).not.toContain(input.accessCode);
-      expect(scanned).not.toContain(input.accessCode.replace(/-/g, ''));
+      expect(scanned).not.toContain(input.accessCode!);
+      expect(scanned).not.toContain(input.accessCode!.replace(/-/g, ''));
     });
 
     it('keeps the access code out of the document metadata', async () => {
       const { title } = await parsePdf(pdf);
       expect(title).toContain(input.reference);
-      expect(title).not.toContain(input.accessCode);
+      expect(title).not.toContain(input.accessCode!);
     });
   });
 
@@ -48,6 +48,14 @@ describe('the receipt PDF', () => {
     const { text } = await parsePdf(await renderReceipt(aReceipt({ language: 'en', documentsMissing: [], missingDocumentsDueOn: '2027-01-29' })));
     expect(text).toContain('Nothing is missing for now.');
     expect(text).not.toContain('29 January 2027');
+  });
+
+  it('prints no access code on the copy stored with the file, and says where the code is', async () => {
+    const counterCopy = aReceipt({ language: 'en' });
+    const { text } = await parsePdf(await renderReceipt({ ...counterCopy, accessCode: null }));
+    expect(text).toContain(counterCopy.reference);
+    expect(text).not.toContain(counterCopy.accessCode!);
+    expect(text).toContain('Printed only on the receipt handed to you at the counter; the office does not keep it.');
   });
 
   it('gives the same bytes for the same receipt, so a re-rendered receipt is the same document', async () => {

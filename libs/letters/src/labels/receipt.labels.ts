@@ -5,6 +5,7 @@ export interface ReceiptLabels {
   title: string;
   reference: string;
   accessCode: string;
+  accessCodeWithheld: string;
   office: string;
   application: string;
   submittedOn: string;
@@ -24,6 +25,7 @@ export const RECEIPT_LABELS: Readonly<Record<Language, ReceiptLabels>> = {
     title: 'وصل إيداع الطلب',
     reference: 'مرجع الملف',
     accessCode: 'رمز الولوج',
+    accessCodeWithheld: 'مطبوع فقط على الوصل الذي سُلّم لك في الشباك؛ لا يحتفظ به المكتب.',
     office: 'المكتب',
     application: 'نوع الطلب',
     submittedOn: 'تاريخ الإيداع',
@@ -42,6 +44,7 @@ export const RECEIPT_LABELS: Readonly<Record<Language, ReceiptLabels>> = {
     title: 'Récépissé de dépôt de votre demande',
     reference: 'Référence du dossier',
     accessCode: "Code d'accès",
+    accessCodeWithheld: 'Imprimé seulement sur le récépissé remis au guichet ; le bureau ne le conserve pas.',
     office: 'Bureau',
     application: 'Demande',
     submittedOn: 'Date de dépôt',
@@ -60,6 +63,7 @@ export const RECEIPT_LABELS: Readonly<Record<Language, ReceiptLabels>> = {
     title: 'Receipt for your application',
     reference: 'File reference',
     accessCode: 'Access code',
+    accessCodeWithheld: 'Printed only on the receipt handed to you at the counter; the office does not keep it.',
     office: 'Office',
     application: 'Application',
     submittedOn: 'Submitted on',
@@ -78,6 +82,7 @@ export const RECEIPT_LABELS: Readonly<Record<Language, ReceiptLabels>> = {
     title: 'Resguardo de presentación de su solicitud',
     reference: 'Referencia del expediente',
     accessCode: 'Código de acceso',
+    accessCodeWithheld: 'Impreso solo en el resguardo entregado en la ventanilla; la oficina no lo conserva.',
     office: 'Oficina',
     application: 'Solicitud',
     submittedOn: 'Fecha de presentación',

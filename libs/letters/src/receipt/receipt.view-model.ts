@@ -4,12 +4,16 @@ import type { LocalDate } from '../local-date';
 
 /**
  * What a receipt shows, as the caller already knows it: texts ready to print in the applicant's language, no ids.
- * The access code is here because it is printed once, at the counter; it must never be stored beside the file.
  */
 export interface ReceiptInput {
   language: Language;
   reference: string;
-  accessCode: string;
+  /**
+   * The access code, on the copy handed to the applicant at the counter (the code exists in clear only there, when
+   * the file is opened). `null` on the copy the worker stores as a document of the file: Masar keeps only a keyed
+   * hash of the code, and a stored PDF holding it would undo that.
+   */
+  accessCode: string | null;
   kind: ApplicationKind;
   office: { name: string };
   submittedOn: LocalDate;

@@ -37,7 +37,11 @@ export async function renderReceipt(input: ReceiptInput): Promise<Buffer> {
     page.paragraph(value, { size, weight: 'bold' }, { column: fields, after: 6 });
   };
   field(labels.reference, input.reference, 18);
-  field(labels.accessCode, input.accessCode, 18);
+  if (input.accessCode !== null) field(labels.accessCode, input.accessCode, 18);
+  else {
+    page.paragraph(labels.accessCode, { size: 10, color: GREY }, { column: fields });
+    page.paragraph(labels.accessCodeWithheld, { size: 10.5 }, { column: fields, after: 6 });
+  }
   field(labels.application, APPLICATION_KIND_LABELS[input.language][input.kind], 12);
   field(labels.submittedOn, formatLocalDate(input.submittedOn, input.language), 12);
   const qrX = page.x(page.contentWidth - QR_SIZE, QR_SIZE);
@@ -74,9 +78,10 @@ function section(page: PageWriter, heading: string, items: readonly string[], wh
 
 function validate(input: ReceiptInput): void {
   if (!isLanguage(input.language)) throw LettersErrors.unsupportedLanguage();
-  for (const name of ['reference', 'accessCode', 'publicBaseUrl'] as const) {
+  for (const name of ['reference', 'publicBaseUrl'] as const) {
     if (!input[name]?.trim()) throw LettersErrors.missingField(name);
   }
+  if (input.accessCode !== null && !input.accessCode?.trim()) throw LettersErrors.missingField('accessCode');
   if (!input.office?.name?.trim()) throw LettersErrors.missingField('office.name');
   assertLocalDate(input.submittedOn, 'submittedOn');
   if (input.missingDocumentsDueOn !== undefined) assertLocalDate(input.missingDocumentsDueOn, 'missingDocumentsDueOn');
