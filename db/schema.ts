@@ -3,10 +3,11 @@
  * owns its migrations and exports them from its index; register a new context's array here.
  */
 import { AuditMigrations } from '@masar/audit';
+import { CasesMigrations } from '@masar/cases';
 import { DocumentsMigrations } from '@masar/documents';
 import { IdentityMigrations } from '@masar/identity';
 import { NotificationsMigrations } from '@masar/notifications';
 import { OutboxMigrations } from '@masar/outbox';
 import { RateLimitMigrations } from '@masar/rate-limit';
 
-export const MIGRATIONS: Function[] = [...OutboxMigrations, ...RateLimitMigrations, ...IdentityMigrations, ...AuditMigrations, ...DocumentsMigrations, ...NotificationsMigrations];
+export const MIGRATIONS: Function[] = [...OutboxMigrations, ...RateLimitMigrations, ...IdentityMigrations, ...AuditMigrations, ...CasesMigrations, ...DocumentsMigrations, ...NotificationsMigrations];

@@ -17,3 +17,22 @@ export { DEFAULT_CLOCK_POLICY, type ClockPolicy, type AsylumModality } from './d
 export { generateReference, parseReference } from './domain/reference/case-reference';
 export { hashAccessCode, accessCodeMatches } from './domain/reference/access-code';
 export { nameSkeleton, nameKeys } from './domain/identity-keys/name-skeleton';
+
+// Persistence, modules and the public use cases.
+export { CasesMigrations } from './migrations';
+export { CasesModule } from './cases.module';
+export { CasesWorkerModule } from './cases-worker.module';
+export { CASES_ENTITIES } from './cases-core.module';
+export { PerformTransition, type TransitionCommand, type TransitionResult } from './transitions/perform-transition.use-case';
+export { SweepDeadlines, type SweepReport } from './deadlines/sweep-deadlines.use-case';
+export { ApplicantRecipientDirectory } from './ports/applicant-recipient-directory';
+export { CaseFilesAdapter } from './ports/case-files.adapter';
+export { WorkQueueQuery, WORK_QUEUE_VIEWS, type WorkQueueView, type WorkQueuePage } from './work-queue/work-queue.query';
+/**
+ * Contract with the notifications context: every applicant-facing event is a `case_events` row written in the
+ * transition's transaction (type, params with codes/dates/reference only, occurrence key = the history id); the
+ * ones with a message (see `messageFor`) also go through `NotificationRequests.request(manager, ...)`, which writes
+ * the `notifications` row and the 'notifications.dispatch' outbox message in that same transaction, with
+ * recipientId = the applicant id (reachable through ApplicantRecipientDirectory).
+ */
+export { messageFor, type CaseEventParams } from './notify/applicant-notifier';

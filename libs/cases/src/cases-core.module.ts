@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CaseFiles } from '@masar/documents';
+import { CaseAccess } from './access/case-access';
+import { ApplicationFactory } from './applications/application-factory';
+import { CasesCrypto } from './crypto/cases-crypto';
+import { CaseClocks } from './deadlines/case-clocks';
+import { ApplicantNotifier } from './notify/applicant-notifier';
+import { Applicant } from './persistence/applicant.entity';
+import { Application } from './persistence/application.entity';
+import { CaseDeadline } from './persistence/case-deadline.entity';
+import { CaseEvent } from './persistence/case-event.entity';
+import { CaseHistoryEntry } from './persistence/case-history.entity';
+import { CaseNote } from './persistence/case-note.entity';
+import { IdentityDocument } from './persistence/identity-document.entity';
+import { ApplicantRecipientDirectory } from './ports/applicant-recipient-directory';
+import { CaseFilesAdapter } from './ports/case-files.adapter';
+import { DocumentsAnswerSource } from './transitions/documents-answer';
+import { PerformTransition } from './transitions/perform-transition.use-case';
+
+export const CASES_ENTITIES = [Applicant, IdentityDocument, Application, CaseHistoryEntry, CaseNote, CaseDeadline, CaseEvent];
+
+const core = [
+  CasesCrypto,
+  CaseAccess,
+  CaseClocks,
+  ApplicantNotifier,
+  DocumentsAnswerSource,
+  ApplicationFactory,
+  PerformTransition,
+  CaseFilesAdapter,
+  ApplicantRecipientDirectory,
+  { provide: CaseFiles, useExisting: CaseFilesAdapter },
+];
+
+/** What both processes share: the transition engine and its collaborators, and the ports other contexts use. */
+@Module({
+  imports: [TypeOrmModule.forFeature(CASES_ENTITIES)],
+  providers: core,
+  exports: core,
+})
+export class CasesCoreModule {}

@@ -1,0 +1,54 @@
+import { Global, Module, type OnModuleInit } from '@nestjs/common';
+import { CaseFiles } from '@masar/documents';
+import { FindDuplicateCandidates } from './applicants/find-duplicate-candidates.query';
+import { MergeApplicants } from './applicants/merge-applicants.use-case';
+import { RegisterApplicant } from './applicants/register-applicant.use-case';
+import { GetApplication } from './applications/get-application.query';
+import { OpenApplication } from './applications/open-application.use-case';
+import { AssignApplication } from './assignment/assign-application.use-case';
+import { ClaimNext } from './assignment/claim-next.use-case';
+import { CasesCoreModule } from './cases-core.module';
+import { PublishCriteria } from './criteria/publish-criteria.use-case';
+import { ReviewWorklist } from './criteria/review-worklist.query';
+import { assertAllWorkflowsValid } from './domain/workflow/workflows';
+import { ApplicantsController } from './http/applicants.controller';
+import { ApplicationsController } from './http/applications.controller';
+import { CriteriaController } from './http/criteria.controller';
+import { WorkQueueController } from './http/work-queue.controller';
+import { WorkflowsController } from './http/workflows.controller';
+import { AddCaseNote } from './notes/add-case-note.use-case';
+import { ApplicantRecipientDirectory } from './ports/applicant-recipient-directory';
+import { TransferApplication } from './transfer/transfer-application.use-case';
+import { PerformTransition } from './transitions/perform-transition.use-case';
+import { WorkQueueQuery } from './work-queue/work-queue.query';
+
+/**
+ * The cases context in the API. Global because it provides the documents context's `CaseFiles` port: the
+ * documents module finds it without importing this one. The workflows are validated when the module starts: a
+ * broken definition stops the process with every problem listed.
+ */
+@Global()
+@Module({
+  imports: [CasesCoreModule],
+  controllers: [ApplicantsController, ApplicationsController, WorkQueueController, WorkflowsController, CriteriaController],
+  providers: [
+    FindDuplicateCandidates,
+    RegisterApplicant,
+    MergeApplicants,
+    OpenApplication,
+    GetApplication,
+    AddCaseNote,
+    AssignApplication,
+    ClaimNext,
+    TransferApplication,
+    WorkQueueQuery,
+    PublishCriteria,
+    ReviewWorklist,
+  ],
+  exports: [CasesCoreModule, CaseFiles, PerformTransition, ApplicantRecipientDirectory],
+})
+export class CasesModule implements OnModuleInit {
+  onModuleInit(): void {
+    assertAllWorkflowsValid();
+  }
+}

@@ -1,0 +1,83 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsDateString,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsPhoneNumber,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { IDENTITY_DOCUMENT_TYPES, type IdentityDocumentType } from '../persistence/identity-document.entity';
+
+export class PartialDateDto {
+  @ApiProperty({ example: 1990 }) @IsInt() @Min(1900) @Max(2100) year: number;
+  @ApiPropertyOptional({ example: 4 }) @IsOptional() @IsInt() @Min(1) @Max(12) month?: number;
+  @ApiPropertyOptional({ example: 17 }) @IsOptional() @IsInt() @Min(1) @Max(31) day?: number;
+}
+
+export class IdentityDocumentDto {
+  @ApiProperty({ enum: IDENTITY_DOCUMENT_TYPES }) @IsIn(IDENTITY_DOCUMENT_TYPES) type: IdentityDocumentType;
+  @ApiProperty({ example: 'A1234567' }) @IsString() @Length(3, 40) number: string;
+  @ApiPropertyOptional({ example: 'SN' }) @IsOptional() @IsISO31661Alpha2() issuingCountry?: string;
+  @ApiPropertyOptional({ example: '2030-01-31' }) @IsOptional() @IsDateString({ strict: true }) expiresOn?: string;
+}
+
+export class PersonDto {
+  @ApiPropertyOptional({ example: 'Mohamed Diallo' }) @IsOptional() @IsString() @MinLength(2) @MaxLength(200) latinName?: string;
+  @ApiPropertyOptional({ example: 'محمد ديالو' }) @IsOptional() @IsString() @MinLength(2) @MaxLength(200) arabicName?: string;
+  @ApiPropertyOptional({ type: PartialDateDto }) @IsOptional() @ValidateNested() @Type(() => PartialDateDto) birthDate?: PartialDateDto;
+  @ApiPropertyOptional({ enum: ['female', 'male'] }) @IsOptional() @IsIn(['female', 'male']) sex?: 'female' | 'male';
+  @ApiPropertyOptional({ example: 'SN', description: 'ISO 3166-1 alpha-2' }) @IsOptional() @IsISO31661Alpha2() nationality?: string;
+  @ApiPropertyOptional({ type: [IdentityDocumentDto] })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => IdentityDocumentDto)
+  documents?: IdentityDocumentDto[];
+}
+
+export class RegisterApplicantDto extends PersonDto {
+  @ApiPropertyOptional({ example: '+212612345678', description: 'E.164' }) @IsOptional() @IsPhoneNumber() phone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(200) email?: string;
+  @ApiPropertyOptional({ enum: ['ar', 'fr', 'en', 'es'] }) @IsOptional() @IsIn(['ar', 'fr', 'en', 'es']) preferredLanguage?: 'ar' | 'fr' | 'en' | 'es';
+  @ApiPropertyOptional({ description: 'Address in the country' }) @IsOptional() @IsString() @MaxLength(500) address?: string;
+  @ApiPropertyOptional({ description: 'The candidates were seen and this is a new person' }) @IsOptional() @IsBoolean() confirmNew?: boolean;
+}
+
+export class DuplicateCandidateDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ nullable: true, type: String }) latinName: string | null;
+  @ApiProperty({ nullable: true, type: String }) arabicName: string | null;
+  @ApiProperty({ nullable: true, type: Number }) birthYear: number | null;
+  @ApiProperty({ nullable: true, type: String }) nationality: string | null;
+  @ApiProperty({ isArray: true, enum: ['document_number', 'name_key', 'name_trigram', 'name_phonetic'] }) matchedOn: string[];
+  @ApiProperty() nameSimilarity: number;
+  @ApiProperty() applicationCount: number;
+}
+
+export class RegistrationDto {
+  @ApiProperty({ enum: ['registered', 'candidates'] }) outcome: 'registered' | 'candidates';
+  @ApiPropertyOptional() applicantId?: string;
+  @ApiPropertyOptional({ type: [DuplicateCandidateDto] }) candidates?: DuplicateCandidateDto[];
+}
+
+export class MergeApplicantsDto {
+  @ApiProperty({ description: 'The record that disappears into the survivor' }) @IsUUID() mergedId: string;
+  @ApiProperty() @IsString() @MinLength(15) @MaxLength(2000) reason: string;
+}
+
+export class UndoMergeDto {
+  @ApiProperty() @IsString() @MinLength(15) @MaxLength(2000) reason: string;
+}

@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Allow, CurrentActor, type Actor } from '@masar/access';
+import { GetApplication, type ApplicationView } from '../applications/get-application.query';
+import { OpenApplication } from '../applications/open-application.use-case';
+import { AssignApplication } from '../assignment/assign-application.use-case';
+import { ClaimNext } from '../assignment/claim-next.use-case';
+import { AddCaseNote } from '../notes/add-case-note.use-case';
+import { TransferApplication } from '../transfer/transfer-application.use-case';
+import { PerformTransition } from '../transitions/perform-transition.use-case';
+import { AddNoteDto, ApplicationViewDto, AssignDto, ClaimDto, OpenApplicationDto, OpenedApplicationDto, TransferDto, TransitionDto, TransitionResultDto } from './applications.dto';
+
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller()
+export class ApplicationsController {
+  constructor(
+    private readonly open: OpenApplication,
+    private readonly get: GetApplication,
+    private readonly transitions: PerformTransition,
+    private readonly notes: AddCaseNote,
+    private readonly assign: AssignApplication,
+    private readonly claim: ClaimNext,
+    private readonly transfer: TransferApplication,
+  ) {}
+
+  @Post('applications')
+  @Allow('caseworker', 'supervisor')
+  @ApiCreatedResponse({ type: OpenedApplicationDto, description: 'The access code is shown once, for the receipt' })
+  create(@CurrentActor() actor: Actor, @Body() body: OpenApplicationDto): Promise<OpenedApplicationDto> {
+    return this.open.execute(actor, body);
+  }
+
+  @Get('applications/:id')
+  @Allow('caseworker', 'supervisor')
+  @ApiOkResponse({ type: ApplicationViewDto })
+  @ApiNotFoundResponse({ description: 'Unknown, or outside your office: the two are not told apart' })
+  show(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ApplicationView> {
+    return this.get.execute(actor, id);
+  }
+
+  @Post('applications/:id/transitions')
+  @HttpCode(200)
+  @Allow('caseworker', 'supervisor', 'applicant')
+  @ApiOkResponse({ type: TransitionResultDto })
+  @ApiConflictResponse({ description: 'CASES_VERSION_CONFLICT: the file changed since you loaded it' })
+  @ApiUnprocessableEntityResponse({ description: 'CASES_ACTION_NOT_ALLOWED (with allowedActions) or CASES_GUARD_FAILED (with failedGuards)' })
+  @ApiForbiddenResponse({ description: 'CASES_ACTION_FORBIDDEN: your role or office may not take this action' })
+  transition(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: TransitionDto): Promise<TransitionResultDto> {
+    return this.transitions.execute(actor, id, body);
+  }
+
+  @Post('applications/:id/notes')
+  @Allow('caseworker', 'supervisor')
+  addNote(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AddNoteDto) {
+    return this.notes.execute(actor, id, body.body);
+  }
+
+  @Put('applications/:id/assignment')
+  @Allow('supervisor')
+  setAssignee(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignDto) {
+    return this.assign.execute(actor, id, body.assigneeId ?? null);
+  }
+
+  @Post('applications/:id/transfer')
+  @HttpCode(200)
+  @Allow('supervisor')
+  transferTo(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: TransferDto) {
+    return this.transfer.execute(actor, id, body);
+  }
+
+  @Post('work-queue/claim')
+  @HttpCode(200)
+  @Allow('caseworker', 'supervisor')
+  @ApiOkResponse({ description: 'The file now assigned to you' })
+  @ApiNotFoundResponse({ description: 'CASES_NOTHING_TO_CLAIM' })
+  claimNext(@CurrentActor() actor: Actor, @Body() body: ClaimDto) {
+    return this.claim.execute(actor, { kind: body.kind });
+  }
+}
