@@ -86,6 +86,17 @@ describe('identity over HTTP', () => {
     expect(audit.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['admin.user_created', 'admin.user_deactivated']));
   });
 
+  it('lets an applicant open an account and refuses an e-mail already in use', async () => {
+    const payload = { email: 'Fatou.Diallo@example.org', password: 'three words together', displayName: 'Fatou' };
+    const res = await t.app.inject({ method: 'POST', url: '/auth/register', payload, remoteAddress: '10.2.0.1' });
+    expect(res.statusCode).toBe(201);
+    const me = await t.app.inject({ method: 'GET', url: '/auth/me', headers: { authorization: `Bearer ${res.json().accessToken}` } });
+    expect(me.json()).toMatchObject({ email: 'fatou.diallo@example.org', role: 'applicant', officeId: null });
+    const again = await t.app.inject({ method: 'POST', url: '/auth/register', payload, remoteAddress: '10.2.0.1' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('IDENTITY_EMAIL_TAKEN');
+  });
+
   it('refuses a role the route does not allow: an applicant on an admin route', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/admin/users', headers: await t.as(APPLICANT) });
     expect(res.statusCode).toBe(403);
@@ -136,6 +147,25 @@ describe('identity over HTTP', () => {
       expect(res.body).not.toMatch(/at .*\.ts|QueryFailedError|refresh_tokens/);
     } finally {
       await t.dataSource.query(`alter table refresh_tokens_gone rename to refresh_tokens`);
+    }
+  });
+});
+
+describe('login limits per address', () => {
+  it('limits login attempts per address across accounts', async () => {
+    const limited = await createTestApp({ env: { LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '2', LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '100' } });
+    try {
+      const attempt = (email: string) => limited.app.inject({ method: 'POST', url: '/auth/login', payload: { email, password: 'wrong-password' }, remoteAddress: '10.3.0.1' });
+      expect((await attempt('a@masar.example')).statusCode).toBe(401);
+      expect((await attempt('b@masar.example')).statusCode).toBe(401);
+      const third = await attempt('c@masar.example');
+      expect(third.statusCode).toBe(429);
+      expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+      // Another address is not affected.
+      const other = await limited.app.inject({ method: 'POST', url: '/auth/login', payload: { email: CASEWORKER, password: DEMO_PASSWORD }, remoteAddress: '10.3.0.2' });
+      expect(other.statusCode).toBe(200);
+    } finally {
+      await limited.close();
     }
   });
 });

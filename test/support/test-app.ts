@@ -38,7 +38,10 @@ export function testConfig(dbUrl: string, queue: QueueKind, env: Record<string, 
   });
 }
 
-/** Boots the real API on a database of its own, with the demo offices and staff. */
+/**
+ * Boots the real API on a database of its own, with the demo offices and staff. Keep one app alive at a time in a
+ * test file: Passport registers its strategies in a process-wide registry, so a second app replaces the first's.
+ */
 export async function createTestApp(
   opts: { queue?: QueueKind; env?: Record<string, string>; extraModules?: Type<unknown>[] } = {},
 ): Promise<TestApp> {

@@ -11,6 +11,7 @@ import { AuthController } from './auth/auth.controller';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { LoginUseCase } from './auth/login.use-case';
+import { RegisterApplicantUseCase } from './auth/register-applicant.use-case';
 import { Passwords } from './auth/passwords';
 import { RefreshToken } from './auth/refresh-token.entity';
 import { TokenService } from './auth/token-service';
@@ -38,6 +39,7 @@ import { User } from './users/user.entity';
     Passwords,
     TokenService,
     LoginUseCase,
+    RegisterApplicantUseCase,
     LocalStrategy,
     JwtStrategy,
     ManageUsersUseCase,

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger'
 import { DataSource } from 'typeorm';
 import { Allow, CurrentActor, Public, ROLES, type Actor } from '@masar/access';
 import { AuditTrail } from '@masar/audit';
-import { LoginDto, MeDto, RefreshDto, TokenPairDto } from './auth.dto';
+import { LoginDto, MeDto, RefreshDto, RegisterApplicantDto, TokenPairDto } from './auth.dto';
+import { RegisterApplicantUseCase } from './register-applicant.use-case';
 import type { AuthenticatedUser } from './login.use-case';
 import { LocalAuthGuard } from './local-auth.guard';
 import { TokenService } from './token-service';
@@ -15,7 +16,18 @@ export class AuthController {
     private readonly tokens: TokenService,
     private readonly audit: AuditTrail,
     private readonly dataSource: DataSource,
+    private readonly registerApplicant: RegisterApplicantUseCase,
   ) {}
+
+  /** An applicant's own account (no case data until a file is linked with its reference and access code). */
+  @Public()
+  @Post('register')
+  @HttpCode(201)
+  @ApiOkResponse({ type: TokenPairDto })
+  async register(@Body() body: RegisterApplicantDto, @Req() req: { ip: string }): Promise<TokenPairDto> {
+    const { id } = await this.registerApplicant.execute(body, req.ip);
+    return this.tokens.issue({ id, role: 'applicant', officeId: null });
+  }
 
   @Public()
   @UseGuards(LocalAuthGuard)
@@ -24,6 +36,7 @@ export class AuthController {
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: TokenPairDto })
   login(@Req() req: { user: AuthenticatedUser }): Promise<TokenPairDto> {
+    // Passport's local strategy has signed in req.user (see LoginUseCase).
     return this.tokens.issue(req.user);
   }
 

@@ -37,3 +37,13 @@ export class MeDto {
   @ApiProperty({ nullable: true, type: String }) officeCode: string | null;
   @ApiProperty({ nullable: true, type: String }) officeName: string | null;
 }
+
+export class RegisterApplicantDto {
+  @ApiProperty() @IsEmail() @MaxLength(254) email: string;
+  @ApiProperty({ minLength: 12, description: 'At least 12 characters; a few words are easier to remember' })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(256)
+  password: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(120) displayName: string;
+}

@@ -19,8 +19,9 @@ export class LocalAuthGuard extends AuthGuard('local') {
   }
 
   override handleRequest<T>(err: unknown, user: T): T {
-    if (err instanceof DomainError) throw err;
-    if (err || !user) throw IdentityErrors.invalidCredentials();
+    // A failing database is not a wrong password: let it answer 503/500.
+    if (err) throw err instanceof DomainError || err instanceof Error ? err : IdentityErrors.invalidCredentials();
+    if (!user) throw IdentityErrors.invalidCredentials();
     return user;
   }
 }
