@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import type { MasarConfig } from '@masar/config';
 import { createValidationPipe, ProblemFilter } from '@masar/errors';
 import { enterRequestContext } from '@masar/logging';
+import { mountQueueDashboard } from '@masar/notifications';
 import { configureQueueBackend } from '@masar/queue';
 import { ApiModule } from './api.module';
 
@@ -62,6 +63,7 @@ export async function createApiApp(config: MasarConfig, extraModules: Type<unkno
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  await mountQueueDashboard(app); // bull-board at /admin/queues, admins only
   app.enableShutdownHooks();
   return app;
 }

@@ -26,3 +26,4 @@ export { DeliveryRedrive } from './worker/delivery-redrive';
 export { NotificationsModule } from './notifications.module';
 export { NotificationsWorkerModule, type NotificationsWorkerOptions } from './worker/notifications-worker.module';
 export { NotificationsMigrations } from './migrations';
+export { mountQueueDashboard } from './queue-dashboard/mount-queue-dashboard';

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeadLettersController } from './api/dead-letters.controller';
 import { MyNotificationsController } from './api/my-notifications.controller';
 import { RetryDeadLetter } from './api/retry-dead-letter.use-case';
+import { QueueDashboardAccessController } from './queue-dashboard/queue-dashboard-access.controller';
 import { NOTIFICATION_ENTITIES } from './persistence';
 import { NotificationRequests } from './request/notification-requests';
 
@@ -13,7 +14,7 @@ import { NotificationRequests } from './request/notification-requests';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(NOTIFICATION_ENTITIES)],
-  controllers: [MyNotificationsController, DeadLettersController],
+  controllers: [MyNotificationsController, DeadLettersController, QueueDashboardAccessController],
   providers: [NotificationRequests, RetryDeadLetter],
   exports: [NotificationRequests],
 })
