@@ -1,5 +1,4 @@
 import { Global, Module, type OnModuleInit } from '@nestjs/common';
-import { CaseFiles } from '@masar/documents';
 import { FindDuplicateCandidates } from './applicants/find-duplicate-candidates.query';
 import { MergeApplicants } from './applicants/merge-applicants.use-case';
 import { RegisterApplicant } from './applicants/register-applicant.use-case';
@@ -17,9 +16,7 @@ import { CriteriaController } from './http/criteria.controller';
 import { WorkQueueController } from './http/work-queue.controller';
 import { WorkflowsController } from './http/workflows.controller';
 import { AddCaseNote } from './notes/add-case-note.use-case';
-import { ApplicantRecipientDirectory } from './ports/applicant-recipient-directory';
 import { TransferApplication } from './transfer/transfer-application.use-case';
-import { PerformTransition } from './transitions/perform-transition.use-case';
 import { WorkQueueQuery } from './work-queue/work-queue.query';
 
 /**
@@ -45,7 +42,7 @@ import { WorkQueueQuery } from './work-queue/work-queue.query';
     PublishCriteria,
     ReviewWorklist,
   ],
-  exports: [CasesCoreModule, CaseFiles, PerformTransition, ApplicantRecipientDirectory],
+  exports: [CasesCoreModule],
 })
 export class CasesModule implements OnModuleInit {
   onModuleInit(): void {
