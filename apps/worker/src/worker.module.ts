@@ -2,7 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuditModule, AuditWorkerModule } from '@masar/audit';
 import { ConfigModule, type MasarConfig } from '@masar/config';
 import { DatabaseModule } from '@masar/database';
+import { ApplicantRecipientDirectory, CasesWorkerModule } from '@masar/cases';
 import { LoggingModule } from '@masar/logging';
+import { NotificationsWorkerModule } from '@masar/notifications';
 import { OutboxModule } from '@masar/outbox';
 import { QueueModule, type QueueBackend } from '@masar/queue';
 import { Schedules } from './schedules';
@@ -21,6 +23,7 @@ export class WorkerModule {
         OutboxModule.withRelay(),
         AuditModule,
         AuditWorkerModule,
+        NotificationsWorkerModule.forRoot({ recipients: { useExisting: ApplicantRecipientDirectory }, imports: [CasesWorkerModule] }),
       ],
       providers: [Schedules],
     };
