@@ -44,7 +44,8 @@ export interface NotificationParams {
     /** A decision in last resort (the national commission, an appeal): no appeal is offered. */
     final?: boolean;
   };
-  'card.ready': { reference: string; place: string; collectFrom?: IsoDay };
+  /** Without a place, the message says: at your foreigners' office (where the file was lodged). */
+  'card.ready': { reference: string; place?: string; collectFrom?: IsoDay };
   'renewal.reminder': { reference: string; expiresOn: IsoDay; daysBefore: 60 | 30 };
   'deadline.warning': { reference: string; deadline: 'documents' | 'appeal'; dueDate: IsoDay };
 }

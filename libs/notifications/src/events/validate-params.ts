@@ -44,7 +44,7 @@ export function validateParams<E extends NotificationEvent>(event: E, params: un
       break;
     }
     case 'card.ready':
-      need('place', isText(p.place), 'must name the place');
+      need('place', p.place === undefined || p.place === '' || isText(p.place), 'must name the place');
       need('collectFrom', p.collectFrom === undefined || isDay(p.collectFrom), 'must be a day (YYYY-MM-DD)');
       break;
     case 'renewal.reminder':

@@ -95,14 +95,14 @@ export const arabic: LanguagePack = {
       subject: () => 'بطاقتك جاهزة',
       body: (p, f) => [
         'بطاقة إقامتك جاهزة.',
-        `يمكنك أن تأخذها من: ${p.place}.`,
+        p.place ? `يمكنك أن تأخذها من: ${p.place}.` : 'يمكنك أن تأخذها من مكتب الأجانب.',
         ...(p.collectFrom ? [`ابتداء من ${f.day(p.collectFrom)}.`] : []),
         `أحضر وثيقة هويتك ورقم ملفك: ${p.reference}.`,
       ],
       sms: (p, f) => [
         never(`مسار: بطاقتك جاهزة. الملف ${p.reference}.`),
         ...(p.collectFrom ? [never(`ابتداء من ${f.day(p.collectFrom)}.`)] : []),
-        shorten(`خذها من: ${p.place}.`),
+        p.place ? shorten(`خذها من: ${p.place}.`) : never('خذها من مكتب الأجانب.'),
       ],
     },
     'renewal.reminder': {

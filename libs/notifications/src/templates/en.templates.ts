@@ -99,14 +99,14 @@ export const english: LanguagePack = {
       subject: () => 'Your card is ready',
       body: (p, f) => [
         'Your residence card is ready.',
-        `You can collect it at: ${p.place}.`,
+        p.place ? `You can collect it at: ${p.place}.` : 'You can collect it at your foreigners’ office.',
         ...(p.collectFrom ? [`From: ${f.day(p.collectFrom)}.`] : []),
         `Bring your identity document and your file number: ${p.reference}.`,
       ],
       sms: (p, f) => [
         never(`Masar: your card is ready. File ${p.reference}.`),
         ...(p.collectFrom ? [never(`From ${f.day(p.collectFrom)}.`)] : []),
-        shorten(`Collect it at: ${p.place}.`),
+        p.place ? shorten(`Collect it at: ${p.place}.`) : never('Collect it at your office.'),
       ],
     },
     'renewal.reminder': {

@@ -99,14 +99,14 @@ export const spanish: LanguagePack = {
       subject: () => 'Su tarjeta está lista',
       body: (p, f) => [
         'Su tarjeta de residencia está lista.',
-        `Puede recogerla en: ${p.place}.`,
+        p.place ? `Puede recogerla en: ${p.place}.` : 'Puede recogerla en su oficina de extranjeros.',
         ...(p.collectFrom ? [`Desde el ${f.day(p.collectFrom)}.`] : []),
         `Traiga su documento de identidad y su número de expediente: ${p.reference}.`,
       ],
       sms: (p, f) => [
         never(`Masar: su tarjeta está lista. Expediente ${p.reference}.`),
         ...(p.collectFrom ? [never(`Desde el ${f.day(p.collectFrom)}.`)] : []),
-        shorten(`Recójala en: ${p.place}.`),
+        p.place ? shorten(`Recójala en: ${p.place}.`) : never('Recójala en su oficina.'),
       ],
     },
     'renewal.reminder': {

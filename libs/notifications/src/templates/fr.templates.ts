@@ -99,14 +99,14 @@ export const french: LanguagePack = {
       subject: () => 'Votre carte est prête',
       body: (p, f) => [
         'Votre carte de séjour est prête.',
-        `Vous pouvez la retirer à : ${p.place}.`,
+        p.place ? `Vous pouvez la retirer à : ${p.place}.` : 'Vous pouvez la retirer à votre bureau des étrangers.',
         ...(p.collectFrom ? [`À partir du ${f.day(p.collectFrom)}.`] : []),
         `Apportez votre pièce d’identité et votre numéro de dossier : ${p.reference}.`,
       ],
       sms: (p, f) => [
         never(`Masar : votre carte est prête. Dossier ${p.reference}.`),
         ...(p.collectFrom ? [never(`À partir du ${f.day(p.collectFrom)}.`)] : []),
-        shorten(`À retirer à : ${p.place}.`),
+        p.place ? shorten(`À retirer à : ${p.place}.`) : never('À retirer à votre bureau.'),
       ],
     },
     'renewal.reminder': {

@@ -22,7 +22,7 @@ const samples: { [E in NotificationEvent]: NotificationParams[E][] } = {
     { reference: REF, outcome: 'unfavourable', reasons: ['Five years of residence are not shown.', 'The work contract is shorter than two years.'], appealDeadline: '2026-11-30' },
     { reference: REF, outcome: 'unfavourable', reasons: ['The national commission confirmed the refusal.'], final: true },
   ],
-  'card.ready': [{ reference: REF, place: LONG_PLACE, collectFrom: '2026-09-01' }, { reference: REF, place: 'Oujda' }],
+  'card.ready': [{ reference: REF, place: LONG_PLACE, collectFrom: '2026-09-01' }, { reference: REF, place: 'Oujda' }, { reference: REF }],
   'renewal.reminder': [{ reference: REF, expiresOn: '2026-09-30', daysBefore: 60 }, { reference: REF, expiresOn: '2026-09-30', daysBefore: 30 }],
   'deadline.warning': [{ reference: REF, deadline: 'documents', dueDate: '2026-09-30' }, { reference: REF, deadline: 'appeal', dueDate: '2026-09-30' }],
 };
@@ -87,6 +87,11 @@ describe('rendering notifications', () => {
     const noFrench = { ...noSpanishCard, fr: { ...BUILT_IN_PACKS.fr, templates: {} } };
     expect(renderNotification('card.ready', { reference: REF, place: 'Tanger' }, 'es', noFrench).language).toBe('en');
     expect(() => chooseLanguage('card.ready', 'es', { es: noSpanishCard.es })).toThrow(/no template/);
+  });
+
+  it('sends the applicant to their office when a card is ready and no place is given', () => {
+    expect(renderNotification('card.ready', { reference: REF }, 'en').text).toContain('You can collect it at your foreigners’ office.');
+    expect(renderNotification('card.ready', { reference: REF }, 'ar').sms.text).toBe(`مسار: بطاقتك جاهزة. الملف ${REF}. خذها من مكتب الأجانب.`);
   });
 
   it('refuses params a template could not render', () => {
