@@ -25,8 +25,8 @@ export class MergeApplicants {
       );
       if (people.length !== 2) throw CasesErrors.applicantNotFound();
       if (people.some((p) => p.merged_into_id)) throw CasesErrors.mergeInvalid('One of the two records was already merged.');
-      const apps: { id: string }[] = await m.query(`update applications set applicant_id = $1, updated_at = now() where applicant_id = $2 returning id`, [survivorId, mergedId]);
-      const docs: { id: string }[] = await m.query(`update applicant_identity_documents set applicant_id = $1 where applicant_id = $2 returning id`, [survivorId, mergedId]);
+      const apps: { id: string }[] = await m.query(`with u as (update applications set applicant_id = $1, updated_at = now() where applicant_id = $2 returning id) select id from u`, [survivorId, mergedId]);
+      const docs: { id: string }[] = await m.query(`with u as (update applicant_identity_documents set applicant_id = $1 where applicant_id = $2 returning id) select id from u`, [survivorId, mergedId]);
       await m.query(`update applicants set merged_into_id = $1, updated_at = now() where id = $2`, [survivorId, mergedId]);
       const [row]: { id: string }[] = await m.query(
         `insert into applicant_merges (survivor_id, merged_id, reason, moved_application_ids, moved_document_ids, merged_by)
@@ -54,7 +54,7 @@ export class MergeApplicants {
       if (merge.undone_at) throw CasesErrors.mergeInvalid('This merge was already undone.');
       // Only what the merge moved goes back: files opened on the survivor since then stay with the survivor.
       const apps: { id: string }[] = await m.query(
-        `update applications set applicant_id = $1, updated_at = now() where id = any($2::uuid[]) and applicant_id = $3 returning id`,
+        `with u as (update applications set applicant_id = $1, updated_at = now() where id = any($2::uuid[]) and applicant_id = $3 returning id) select id from u`,
         [merge.merged_id, merge.moved_application_ids, merge.survivor_id],
       );
       await m.query(`update applicant_identity_documents set applicant_id = $1 where id = any($2::uuid[]) and applicant_id = $3`, [

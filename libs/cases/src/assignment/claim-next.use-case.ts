@@ -36,6 +36,7 @@ export class ClaimNext {
         params.push(filter.kind);
         where += ` and kind = $${params.length}`;
       }
+      // Wrapped in a select: TypeORM answers a bare UPDATE ... RETURNING with [rows, count].
       const rows: { id: string; reference: string; state: string; version: number }[] = await m.query(
         `with next as (
            select id from applications
@@ -43,9 +44,11 @@ export class ClaimNext {
             order by due_at, id
             limit 1
             for update skip locked)
-         update applications a set assignee_id = $1, assigned_at = now(), updated_at = now()
-           from next where a.id = next.id
-         returning a.id, a.reference, a.state, a.version`,
+         , claimed as (
+           update applications a set assignee_id = $1, assigned_at = now(), updated_at = now()
+             from next where a.id = next.id
+           returning a.id, a.reference, a.state, a.version)
+         select * from claimed`,
         params,
       );
       const claimed = rows[0];
