@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { MasarConfig } from '@masar/config';
 import { AuditTrail, PublishAuditCheckpoint, verifyAuditChain, type AuditVerification } from '@masar/audit';
-import { createAuditDatabase, createDatabase, openDataSource, superuser, type TestDatabase } from './support/audit-database';
+import { cloneDatabase, createAuditDatabase, openDataSource, superuser, type TestDatabase } from './support/audit-database';
 import { anAuditEvent } from './support/audit-events';
 import { idAt, tamper } from './support/tamper';
 
@@ -27,7 +27,7 @@ describe('audit chain verification finds tampering at its exact place', () => {
 
   beforeAll(async () => {
     Logger.overrideLogger(false);
-    template = await createAuditDatabase('audit_tpl');
+    template = await createAuditDatabase();
     const build = await openDataSource(template.url, 2);
     const publish = new PublishAuditCheckpoint(build, { crypto: { auditSigningKey: KEY } } as MasarConfig);
     for (let seq = 1; seq <= EVENTS; seq++) {
@@ -41,7 +41,7 @@ describe('audit chain verification finds tampering at its exact place', () => {
   });
 
   beforeEach(async () => {
-    db = await createDatabase('audit_tamper', template.name);
+    db = await cloneDatabase(template);
     ds = await openDataSource(db.url, 4);
   });
   afterEach(async () => {

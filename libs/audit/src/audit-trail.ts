@@ -23,10 +23,13 @@ export class AuditTrail {
     await appendBody(manager, normaliseEvent(e));
   }
 
-  /** Appends the event in a transaction of its own (reads, logins, downloads: nothing else to commit with). */
+  /**
+   * Appends the event in a transaction of its own (reads, logins, downloads: nothing else to commit with). One
+   * autocommit statement: the chain's lock is released by the commit inside that statement, with no COMMIT round
+   * trip under the lock as an explicit BEGIN/COMMIT would add.
+   */
   async recordNow(e: AuditEventInput): Promise<void> {
-    const body = normaliseEvent(e);
-    await this.dataSource.transaction('READ COMMITTED', (manager) => appendBody(manager, body));
+    await appendBody(this.dataSource.manager, normaliseEvent(e));
   }
 }
 

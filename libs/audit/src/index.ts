@@ -11,7 +11,7 @@ export { AuditTrail } from './audit-trail';
 export { AuditModule } from './audit.module';
 export { AuditWorkerModule } from './checkpoint/audit-worker.module';
 export { PublishAuditCheckpoint, type PublishedCheckpoint } from './checkpoint/publish-audit-checkpoint.use-case';
-export { AuditCheckpointProcessor, AUDIT_CHECKPOINT_JOB, AUDIT_CHECKPOINT_EVERY_MS } from './checkpoint/audit-checkpoint.processor';
+export { AuditCheckpointProcessor, AUDIT_CHECKPOINT_JOB } from './checkpoint/audit-checkpoint.processor';
 export { verifyAuditChain, type AuditQueryable, type VerifyOptions } from './verification/verify-audit-chain';
 export type { AuditVerification, AuditChainBreak, AuditChainBreakKind } from './verification/audit-verification';
 export { VerifyAuditTrail } from './verification/verify-audit-trail.use-case';

@@ -2,7 +2,8 @@
  * How many audited writes per second the chain allows, and what holding its lock costs.
  * Run: node -r @swc-node/register test/audit/bench/audit-throughput.bench.ts
  *
- *  - chain, own transaction: recordNow() from 40 writers over 20 connections.
+ *  - chain, recordNow(): one autocommit statement, from 40 writers over 20 connections.
+ *  - chain, BEGIN; record(); COMMIT: the same event in an explicit transaction (one more round trip under the lock).
  *  - chain, 2 ms of work after the append: a caller that records first and commits later holds everyone up.
  *  - no chain: the same inserts into an unchained copy of the table, to show the cost of serialising commits
  *    (without the lock, PostgreSQL flushes many commits with one fsync).
@@ -10,7 +11,9 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '@masar/audit';
-import { createAuditDatabase, openDataSource } from '../support/audit-database';
+import { runMigrations } from '@masar/db';
+import { withAdmin, withDatabase } from '@masar/testing';
+import { openDataSource } from '../support/audit-database';
 import { anAuditEvent } from '../support/audit-events';
 
 const EVENTS = Number(process.env.EVENTS ?? 4000);
@@ -31,12 +34,18 @@ async function run(label: string, ds: DataSource, one: (i: number) => Promise<vo
 
 async function main(): Promise<void> {
   Logger.overrideLogger(false);
-  const db = await createAuditDatabase('audit_bench');
-  const ds = await openDataSource(db.url, POOL);
+  // Outside Jest there is no harness: a database of its own on the real migrations, dropped at the end.
+  const admin = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `audit_bench_${process.pid}`;
+  await withAdmin(admin, (c) => c.query(`create database "${name}"`));
+  const url = withDatabase(admin, name);
+  await runMigrations(url);
+  const ds = await openDataSource(url, POOL);
   try {
     const trail = new AuditTrail(ds);
     await ds.query('create table unchained (like audit_events including defaults)');
     await run('chain, recordNow()', ds, (i) => trail.recordNow(anAuditEvent({ details: { i } })));
+    await run('chain, BEGIN; record(); COMMIT', ds, (i) => ds.transaction((m) => trail.record(m, anAuditEvent({ details: { i } }))));
     await run('chain, record() then 2 ms before commit', ds, (i) =>
       ds.transaction(async (m) => {
         await trail.record(m, anAuditEvent({ details: { i } }));
@@ -56,7 +65,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await ds.destroy();
-    await db.drop();
+    await withAdmin(admin, (c) => c.query(`drop database "${name}" with (force)`));
   }
 }
 

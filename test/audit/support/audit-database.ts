@@ -2,61 +2,34 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@masar/database';
-import { AuditMigrations } from '@masar/audit';
+import { createTestDatabase, withAdmin, withDatabase, type TestDatabase } from '@masar/testing';
 
-/**
- * A throwaway database per test file on the machine's PostgreSQL, migrated with the audit migrations only.
- * Stands in until the shared harness (@masar/testing) lands.
- */
-export const ADMIN_URL = process.env.MASAR_TEST_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export type { TestDatabase };
 
-export function databaseUrl(name: string): string {
-  const u = new URL(ADMIN_URL);
-  u.pathname = `/${name}`;
-  return u.toString();
+/** A database of its own on the real migrations (the shared harness clones its migrated template). */
+export function createAuditDatabase(): Promise<TestDatabase> {
+  return createTestDatabase();
 }
 
-async function admin<T>(work: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: ADMIN_URL });
-  await c.connect();
-  try {
-    return await work(c);
-  } finally {
-    await c.end();
-  }
+function adminUrl(): string {
+  const admin = process.env.MASAR_TEST_PG_ADMIN;
+  if (!admin) throw new Error('the Jest global set-up did not run (MASAR_TEST_PG_ADMIN is not set)');
+  return admin;
 }
 
-export interface TestDatabase {
-  name: string;
-  url: string;
-  drop(): Promise<void>;
-}
-
-export async function createDatabase(prefix: string, template?: string): Promise<TestDatabase> {
-  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await admin((c) => c.query(`create database "${name}"${template ? ` template "${template}"` : ''}`));
+/** A copy of another test database (which must have no open connections): a prepared chain for each test. */
+export async function cloneDatabase(template: TestDatabase): Promise<TestDatabase> {
+  const name = `${template.name}_c${randomBytes(3).toString('hex')}`;
+  await withAdmin(adminUrl(), async (c) => void (await c.query(`create database "${name}" template "${template.name}"`)));
   return {
     name,
-    url: databaseUrl(name),
-    drop: () => admin((c) => c.query(`drop database if exists "${name}" with (force)`)).then(() => undefined),
+    url: withDatabase(adminUrl(), name),
+    drop: () => withAdmin(adminUrl(), async (c) => void (await c.query(`drop database if exists "${name}" with (force)`))),
   };
 }
 
-/** A new database with the audit schema. */
-export async function createAuditDatabase(prefix = 'audit_test'): Promise<TestDatabase> {
-  const db = await createDatabase(prefix);
-  const ds = await openDataSource(db.url, 2);
-  try {
-    await ds.runMigrations({ transaction: 'each' });
-  } finally {
-    await ds.destroy();
-  }
-  return db;
-}
-
 export async function openDataSource(url: string, poolSize = 10): Promise<DataSource> {
-  const ds = new DataSource({ ...dataSourceOptions(url, poolSize), migrations: AuditMigrations, migrationsTableName: 'migrations' });
-  return ds.initialize();
+  return new DataSource(dataSourceOptions(url, poolSize)).initialize();
 }
 
 /** A single pg connection as the superuser (to tamper as an attacker with database rights would). */
