@@ -1,6 +1,12 @@
 import { DomainError } from '@masar/errors';
 
 /** The errors the documents context answers with; each code is stable for clients. */
+/**
+ * Refusals that come while the body is still arriving close the connection after answering, so that the rest of an
+ * oversized or refused upload is never read (RFC 9110 lets a server do so for 413).
+ */
+const CLOSE = { Connection: 'close' };
+
 export const DocumentErrors = {
   tooLarge: (maxBytes: number) =>
     new DomainError('DOCUMENTS_TOO_LARGE', 413, 'Document too large', `A document may be at most ${maxBytes} bytes.`, { maxBytes }),
