@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { QUEUE_BACKENDS, redisUrlForTests } from '@masar/testing';
 import { CASEWORKER_RABAT, createDocumentsTestApp, type DocumentsTestApp } from './support/documents-test-app';
-import { startDocumentsWorker } from './support/documents-worker';
+import { startDocumentsWorkerOverMap } from './support/documents-worker';
 import { requireClamd } from './support/checker';
 import { image, pdfCarryingEicar, pdfWithPages } from './fixtures';
 
@@ -27,7 +27,7 @@ describe.each(QUEUE_BACKENDS)('the documents.check job on the %s queue backend',
     if (backend === 'redis' && !redisUrlForTests()) throw new Error('Redis is not available: the Redis backend cannot be tested');
     await requireClamd();
     t = await createDocumentsTestApp({ CLAMD_HOST: process.env.CLAMD_HOST ?? '127.0.0.1' }, backend);
-    worker = await startDocumentsWorker(t.config, t.files);
+    worker = await startDocumentsWorkerOverMap(t.config, t.files);
   });
   afterAll(async () => {
     await worker?.close();

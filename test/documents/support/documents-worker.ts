@@ -1,4 +1,4 @@
-import { Module, type INestApplicationContext } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplicationContext, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AuditModule } from '@masar/audit';
 import { ConfigModule, type MasarConfig } from '@masar/config';
@@ -11,8 +11,9 @@ import { InMemoryCaseFiles, InMemoryCaseFilesModule } from './in-memory-case-fil
 /**
  * A worker process for the documents context, built as apps/worker builds its own (platform, outbox relay, the
  * context's worker module), on the same configuration as the test API so both use the same database and queues.
+ * `casesModule` provides the `CaseFiles` port: the real cases context's worker module, or the in-memory one.
  */
-export async function startDocumentsWorker(config: MasarConfig, files: InMemoryCaseFiles): Promise<INestApplicationContext> {
+export async function startDocumentsWorker(config: MasarConfig, casesModule: Type<unknown> | DynamicModule): Promise<INestApplicationContext> {
   const backend = configureQueueBackend({ redisUrl: config.queue.redisUrl, databaseUrl: config.database.url!, prefix: config.queue.prefix });
   @Module({
     imports: [
@@ -21,16 +22,21 @@ export async function startDocumentsWorker(config: MasarConfig, files: InMemoryC
       QueueModule.forRoot(backend),
       OutboxModule.withRelay(),
       AuditModule,
-      InMemoryCaseFilesModule,
+      casesModule,
       DocumentsWorkerModule,
     ],
   })
   class DocumentsTestWorkerModule {}
   const worker = await NestFactory.createApplicationContext(DocumentsTestWorkerModule, { logger: ['error', 'warn'] });
-  // The API and the worker are two processes in production; here they share the map that stands for the cases context.
+  await worker.init();
+  return worker;
+}
+
+/** A worker whose cases port is the in-memory map the test API uses (two processes in production, one map here). */
+export async function startDocumentsWorkerOverMap(config: MasarConfig, files: InMemoryCaseFiles): Promise<INestApplicationContext> {
+  const worker = await startDocumentsWorker(config, InMemoryCaseFilesModule);
   const mine = worker.get(InMemoryCaseFiles) as { files: InMemoryCaseFiles['files']; moves: string[] };
   mine.files = files.files;
   mine.moves = files.moves;
-  await worker.init();
   return worker;
 }
