@@ -2,18 +2,20 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CasesModule, CasesWorkerModule } from '@masar/cases';
+import { NestFactory } from '@nestjs/core';
+import { CasesModule } from '@masar/cases';
+import { configureQueueBackend } from '@masar/queue';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { DocumentsModule } from '@masar/documents';
 import { createTestApp, type TestApp } from '@masar/testing';
 import { multipartBody } from './support/multipart';
-import { startDocumentsWorker } from './support/documents-worker';
 import { requireClamd } from './support/checker';
 import { image, pdfWithPages } from './fixtures';
 
 const CW = 'caseworker.rabat@masar.example';
 
 /**
- * With the real cases context: a regularisation file waiting for documents gets them over HTTP, the worker checks
+ * With the real cases context and the real worker process (apps/worker's WorkerModule): a regularisation file waiting for documents gets them over HTTP, the worker checks
  * them, and the file moves on by itself, with the system as the actor of that step in its history.
  */
 describe('documents completing a real regularisation file', () => {
@@ -25,7 +27,9 @@ describe('documents completing a real regularisation file', () => {
     await requireClamd();
     storageDir = await mkdtemp(join(tmpdir(), 'masar-docs-cases-'));
     t = await createTestApp({ extraModules: [CasesModule, DocumentsModule], env: { STORAGE_DIR: storageDir, CLAMD_HOST: process.env.CLAMD_HOST ?? '127.0.0.1' } });
-    worker = await startDocumentsWorker(t.config, CasesWorkerModule);
+    const backend = configureQueueBackend({ redisUrl: t.config.queue.redisUrl, databaseUrl: t.config.database.url!, prefix: t.config.queue.prefix });
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config, backend), { logger: ['error', 'warn'] });
+    await worker.init();
   });
   afterAll(async () => {
     await worker?.close();

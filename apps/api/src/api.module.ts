@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AuditModule } from '@masar/audit';
+import { CasesModule } from '@masar/cases';
 import { ConfigModule, type MasarConfig } from '@masar/config';
 import { DatabaseModule } from '@masar/database';
 import { IdentityModule } from '@masar/identity';
@@ -28,6 +29,7 @@ export class ApiModule {
         AuditModule,
         IdentityModule,
         NotificationsModule,
+        CasesModule,
         ...extraModules,
       ],
       controllers: [HealthController],

@@ -3,6 +3,7 @@ import { AuditModule, AuditWorkerModule } from '@masar/audit';
 import { ConfigModule, type MasarConfig } from '@masar/config';
 import { DatabaseModule } from '@masar/database';
 import { ApplicantRecipientDirectory, CasesWorkerModule } from '@masar/cases';
+import { DocumentsWorkerModule } from '@masar/documents';
 import { LoggingModule } from '@masar/logging';
 import { NotificationsWorkerModule } from '@masar/notifications';
 import { OutboxModule } from '@masar/outbox';
@@ -24,6 +25,7 @@ export class WorkerModule {
         AuditModule,
         AuditWorkerModule,
         NotificationsWorkerModule.forRoot({ recipients: { useExisting: ApplicantRecipientDirectory }, imports: [CasesWorkerModule] }),
+        DocumentsWorkerModule,
       ],
       providers: [Schedules],
     };
