@@ -10,6 +10,7 @@ import { NotificationsModule } from '@masar/notifications';
 import { OutboxModule } from '@masar/outbox';
 import { QueueModule, type QueueBackend } from '@masar/queue';
 import { RateLimitModule } from '@masar/rate-limit';
+import { StatusModule } from '@masar/status';
 import { HealthController } from './health/health.controller';
 
 /** The HTTP process: the platform, then one module per bounded context. */
@@ -30,6 +31,7 @@ export class ApiModule {
         IdentityModule,
         NotificationsModule,
         CasesModule,
+        StatusModule,
         ...extraModules,
       ],
       controllers: [HealthController],

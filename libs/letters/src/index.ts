@@ -6,7 +6,7 @@
  */
 export { LANGUAGES, isLanguage, writingDirection, type Language, type WritingDirection } from './language';
 export { type LocalDate, formatLocalDate } from './local-date';
-export { APPLICATION_KINDS, type ApplicationKind } from './labels/application-kind.labels';
+export { APPLICATION_KINDS, APPLICATION_KIND_LABELS, type ApplicationKind } from './labels/application-kind.labels';
 export { LettersErrorCode, LettersErrors } from './letters.errors';
 export { statusPageUrl } from './status-page-url';
 export type { ReceiptInput } from './receipt/receipt.view-model';

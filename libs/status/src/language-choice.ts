@@ -1,0 +1,31 @@
+import { isLanguage, type Language } from '@masar/letters';
+
+/**
+ * The language of an answer: the one the page asked for explicitly (its language switcher), else the first
+ * supported language of Accept-Language by preference, else the applicant's own language, else French (the
+ * offices' working language beside Arabic). A failure answer never uses the applicant's language: it would tell
+ * a stranger something about a file.
+ */
+export function chooseLanguage(asked: string | undefined, acceptLanguage: string | undefined, applicants?: string | null): Language {
+  if (isLanguage(asked)) return asked;
+  const accepted = fromAcceptLanguage(acceptLanguage);
+  if (accepted) return accepted;
+  if (isLanguage(applicants)) return applicants;
+  return 'fr';
+}
+
+/** "es-ES,es;q=0.9,fr;q=0.8" -> 'es'. Ranges with q=0 are refused, '*' is ignored. */
+export function fromAcceptLanguage(header: string | undefined): Language | undefined {
+  if (!header) return undefined;
+  const ranges = header
+    .split(',')
+    .slice(0, 20)
+    .map((part, index) => {
+      const [range, ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)).find(Boolean);
+      return { primary: range!.trim().toLowerCase().split('-')[0]!, q: q ? Number(q[1]) : 1, index };
+    })
+    .filter((r) => r.q > 0 && Number.isFinite(r.q))
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranges.map((r) => r.primary).find(isLanguage);
+}
