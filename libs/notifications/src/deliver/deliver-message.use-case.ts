@@ -75,6 +75,10 @@ export class DeliverMessage {
     const language = { language: rendered.language, fallbackFrom: rendered.fallback?.requested ?? null };
     if (claimed.channel === 'in_app') return this.deliverInApp(claimed, token, address, rendered);
 
+    if (!this.channels.has(claimed.channel)) {
+      // Dispatched by a process that had this channel; this one does not (SMTP_URL or SMS_GATEWAY_URL unset).
+      return this.failed(claimed, token, new DeliveryFailed(`the ${claimed.channel} channel is not configured in this worker`, true), language);
+    }
     let receipt: SentReceipt;
     try {
       receipt = claimed.channel === 'email'
