@@ -59,8 +59,10 @@ describe('audit over HTTP', () => {
     const reads = (await get(`/audit/events?applicationId=${file}&action=case.read&limit=200`)).json();
     expect(reads.events).toHaveLength(70);
 
-    const recent = (await get(`/audit/events?applicationId=${file}&from=${boundary}&limit=200`)).json();
-    expect(recent.events.map((e: { details: { i: number } }) => e.details.i).sort((a: number, b: number) => a - b)).toEqual(Array.from({ length: 50 }, (_, k) => k + 70));
+    // Searching is audited under the file too (action audit.search): keep to the file's own events here.
+    const recent = (await get(`/audit/events?applicationId=${file}&action=case.transition&from=${boundary}&limit=200`)).json();
+    const steps: number[] = recent.events.map((e: { details: { i: number } }) => e.details.i);
+    expect(steps.sort((a, b) => a - b)).toStrictEqual(Array.from({ length: 50 }, (_, k) => k + 70));
     const older = (await get(`/audit/events?applicationId=${file}&to=${boundary}&limit=200`)).json();
     expect(older.events).toHaveLength(70);
 
@@ -70,6 +72,13 @@ describe('audit over HTTP', () => {
     expect(logins.json().events.length).toBeGreaterThanOrEqual(1);
     expect(logins.json().events[0]).toMatchObject({ action: 'auth.login', actorId: supervisorId, subjectType: 'user' });
     expect(logins.body).not.toMatch(/@masar\.example|Karim/);
+  });
+
+  it('records who searched the trail and who verified it', async () => {
+    const supervisorId = t.staff.users[SUPERVISOR]!;
+    await get(`/audit/events?applicationId=${file}&action=case.read&limit=3`);
+    const searches = (await get(`/audit/events?actorId=${supervisorId}&action=audit.search&limit=1`)).json().events;
+    expect(searches[0]).toMatchObject({ actorId: supervisorId, actorRole: 'supervisor', applicationId: file, details: { action: 'case.read', results: 3 } });
   });
 
   it('answers problems for a bad cursor, a bad limit and an unknown filter', async () => {
@@ -91,5 +100,7 @@ describe('audit over HTTP', () => {
     const broken = (await get('/audit/verify')).json();
     expect(broken.ok).toBe(false);
     expect(broken.firstBreak).toMatchObject({ kind: 'row_changed', id });
+    const [verification] = await t.dataSource.query(`select details from audit_events where action = 'audit.verify' order by seq desc limit 1`);
+    expect(verification.details).toMatchObject({ ok: false, breakKind: 'row_changed' });
   });
 });

@@ -1,12 +1,16 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Allow } from '@masar/access';
+import { Allow, CurrentActor, type Actor } from '@masar/access';
+import { AuditTrail } from './audit-trail';
 import { AuditSearchQueryDto } from './search/audit-search.query';
 import { SearchAuditEvents, type AuditEventPage } from './search/search-audit-events.use-case';
 import type { AuditVerification } from './verification/audit-verification';
 import { VerifyAuditTrail } from './verification/verify-audit-trail.use-case';
 
-/** Supervisors answer for the whole trail of who did what: they search it and check that it is intact. */
+/**
+ * Supervisors answer for the whole trail of who did what: they search it and check that it is intact. Looking at
+ * the trail is itself recorded (who searched what), before the answer is sent: no record, no answer.
+ */
 @ApiTags('audit')
 @Allow('supervisor')
 @Controller('audit')
@@ -14,13 +18,14 @@ export class AuditController {
   constructor(
     private readonly search: SearchAuditEvents,
     private readonly verify: VerifyAuditTrail,
+    private readonly trail: AuditTrail,
   ) {}
 
   @Get('events')
   @ApiOperation({ summary: 'Search the audit trail by file, user, action and period, newest first' })
   @ApiOkResponse({ description: '{ events, nextCursor }' })
-  events(@Query() q: AuditSearchQueryDto): Promise<AuditEventPage> {
-    return this.search.execute({
+  async events(@Query() q: AuditSearchQueryDto, @CurrentActor() actor: Actor): Promise<AuditEventPage> {
+    const page = await this.search.execute({
       applicationId: q.applicationId,
       actorId: q.actorId,
       action: q.action,
@@ -29,12 +34,33 @@ export class AuditController {
       cursor: q.cursor,
       limit: q.limit,
     });
+    await this.trail.recordNow({
+      action: 'audit.search',
+      actorId: actor.userId,
+      actorRole: actor.role,
+      subjectType: 'audit_trail',
+      applicationId: q.applicationId ?? null,
+      details: definedOnly({ actorId: q.actorId, action: q.action, from: q.from, to: q.to, results: page.events.length }),
+    });
+    return page;
   }
 
   @Get('verify')
   @ApiOperation({ summary: 'Walk the whole chain and report the first broken link' })
   @ApiOkResponse({ description: '{ ok, eventsChecked, checkpointsChecked, head, lastCheckpoint, firstBreak }' })
-  verifyChain(): Promise<AuditVerification> {
-    return this.verify.execute();
+  async verifyChain(@CurrentActor() actor: Actor): Promise<AuditVerification> {
+    const result = await this.verify.execute();
+    await this.trail.recordNow({
+      action: 'audit.verify',
+      actorId: actor.userId,
+      actorRole: actor.role,
+      subjectType: 'audit_trail',
+      details: { ok: result.ok, eventsChecked: result.eventsChecked, breakSeq: result.firstBreak?.seq ?? null, breakKind: result.firstBreak?.kind ?? null },
+    });
+    return result;
   }
+}
+
+function definedOnly<T extends Record<string, string | number | undefined>>(o: T): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Record<string, string | number>;
 }

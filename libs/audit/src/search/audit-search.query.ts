@@ -3,7 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
 import { AUDIT_SEARCH_MAX_LIMIT } from './search-audit-events.use-case';
 
-const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$/;
+/** Ids as the trail stores them (and as a search of the trail is itself recorded): letters, digits, _ . : - */
+const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 
 /** `GET /audit/events` filters. Every filter is optional; together they narrow (AND). */
 export class AuditSearchQueryDto {
