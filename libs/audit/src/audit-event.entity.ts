@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { AuditDetailValue } from './chain/audit-hash';
 
 /**
@@ -6,6 +6,12 @@ import type { AuditDetailValue } from './chain/audit-hash';
  * (see AuditTrail); the application's role cannot insert, change or delete them.
  */
 @Entity({ name: 'audit_events' })
+// Declared here as the migration makes them, so that a generated migration never proposes to drop them.
+@Check('audit_events_seq_positive', 'seq > 0')
+@Index('audit_events_application_idx', ['applicationId', 'seq'], { where: 'application_id IS NOT NULL' })
+@Index('audit_events_actor_idx', ['actorId', 'seq'], { where: 'actor_id IS NOT NULL' })
+@Index('audit_events_action_idx', ['action', 'seq'])
+@Index('audit_events_occurred_at_idx', ['occurredAt'])
 export class AuditEventRow {
   /** Position in the chain: 1, 2, 3, ... without gaps. bigint, returned as a string by the driver. */
   @PrimaryColumn({ type: 'bigint' })
@@ -35,10 +41,10 @@ export class AuditEventRow {
   @Column({ name: 'application_id', type: 'text', nullable: true })
   applicationId: string | null;
 
-  @Column({ type: 'text', array: true })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
   fields: string[];
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   details: Record<string, AuditDetailValue>;
 
   @Column({ name: 'request_id', type: 'text', nullable: true })
