@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { MASAR_CONFIG, type MasarConfig } from '@masar/config';
 import type { JobPayload } from '@masar/queue';
 import { CheckDocument, type CheckOutcome } from './check-document.use-case';
 
@@ -9,11 +10,19 @@ import { CheckDocument, type CheckOutcome } from './check-document.use-case';
  * from the database, and a document already checked is left as it is.
  */
 @Processor('documents')
-export class DocumentCheckProcessor extends WorkerHost {
+export class DocumentCheckProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(DocumentCheckProcessor.name);
 
-  constructor(private readonly checkDocument: CheckDocument) {
+  constructor(
+    private readonly checkDocument: CheckDocument,
+    @Inject(MASAR_CONFIG) private readonly config: MasarConfig,
+  ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    // Most of a check waits on disk and clamd (image decoding runs in sharp's own threads): several per process.
+    this.worker.concurrency = this.config.worker.concurrency;
   }
 
   async process(job: Pick<Job<JobPayload<'documents.check'>>, 'name' | 'id' | 'data'>): Promise<CheckOutcome> {
