@@ -6,12 +6,14 @@ import { anAuditEvent } from './support/audit-events';
 /**
  * 10,000 events from concurrent requests over a pool of 20 connections form one chain: seq 1..10000 without gap
  * or fork, every link verified. Half of the requests audit inside a transaction that also did other work (as a
- * state change would), half on their own (as a read or a login would). The rate is printed: the chain's lock is
+ * state change would), half on their own (as a read or a login would); one request in eleven fails after its
+ * append and rolls back, which must leave no gap (a sequence would). The rate is printed: the chain's lock is
  * held from the append until each commit, so this is the ceiling of audited writes per second of the system.
  */
 const EVENTS = 10_000;
 const POOL = 20;
 const IN_FLIGHT = 40;
+const REQUESTS = EVENTS + EVENTS / 10; // every 11th request rolls back
 
 describe('concurrent writers', () => {
   let db: TestDatabase;
@@ -31,7 +33,14 @@ describe('concurrent writers', () => {
     let next = 0;
     const request = async (i: number) => {
       const e = anAuditEvent({ details: { request: i } });
-      if (i % 2 === 0) await trail.recordNow(e);
+      if (i % 11 === 10)
+        await ds
+          .transaction(async (m) => {
+            await trail.record(m, e);
+            throw new Error('the change failed after its audit append');
+          })
+          .catch(() => undefined);
+      else if (i % 2 === 0) await trail.recordNow(e);
       else
         await ds.transaction(async (m) => {
           await m.query('select count(*) from pg_class'); // the change the event describes
@@ -39,12 +48,12 @@ describe('concurrent writers', () => {
         });
     };
     const client = async () => {
-      while (next < EVENTS) await request(next++);
+      while (next < REQUESTS) await request(next++);
     };
     const started = process.hrtime.bigint();
     await Promise.all(Array.from({ length: IN_FLIGHT }, client));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    console.log(`audit chain: ${EVENTS} events from ${IN_FLIGHT} concurrent writers over ${POOL} connections in ${seconds.toFixed(2)} s = ${Math.round(EVENTS / seconds)} events/s`);
+    console.log(`audit chain: ${EVENTS} events (+${REQUESTS - EVENTS} rolled back) from ${IN_FLIGHT} concurrent writers over ${POOL} connections in ${seconds.toFixed(2)} s = ${Math.round(EVENTS / seconds)} events/s`);
 
     const [shape] = await ds.query(
       `select count(*)::int as n, min(seq)::int as first, max(seq)::int as last, count(distinct prev_hash)::int as parents,
