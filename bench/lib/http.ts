@@ -2,7 +2,7 @@ import { peakRssMb, resetPeakRss } from './proc';
 import type { RoundMeasure } from './compare';
 
 // autocannon ships no types; this is the part of its programmatic API used here.
-interface AutocannonRequest {
+export interface AutocannonRequest {
   method?: string;
   path?: string;
   headers?: Record<string, string>;
