@@ -10,6 +10,7 @@ export const NOTIFICATION_EVENTS = [
   'card.ready',
   'renewal.reminder',
   'deadline.warning',
+  'file.updated',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
@@ -48,7 +49,12 @@ export interface NotificationParams {
   'card.ready': { reference: string; place?: string; collectFrom?: IsoDay };
   'renewal.reminder': { reference: string; expiresOn: IsoDay; daysBefore: 60 | 30 };
   'deadline.warning': { reference: string; deadline: 'documents' | 'appeal'; dueDate: IsoDay };
+  /** Other steps of a file the applicant should hear about, one plain sentence each. */
+  'file.updated': { reference: string; change: FileChange; /** The new office, for a transfer. */ place?: string };
 }
+
+export const FILE_CHANGES = ['documents_complete', 'appeal_received', 'file_transferred', 'file_withdrawn', 'file_closed', 'file_reopened', 'card_lapsed'] as const;
+export type FileChange = (typeof FILE_CHANGES)[number];
 
 export type ParamsOf<E extends NotificationEvent> = NotificationParams[E];
 

@@ -1,5 +1,5 @@
 import { NotificationsError } from '../notifications.errors';
-import { isNotificationEvent, type NotificationEvent, type NotificationParams } from './notification-event';
+import { FILE_CHANGES, isNotificationEvent, type NotificationEvent, type NotificationParams } from './notification-event';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const REFERENCE = /^[A-Z0-9][A-Z0-9-]{3,31}$/;
@@ -54,6 +54,10 @@ export function validateParams<E extends NotificationEvent>(event: E, params: un
     case 'deadline.warning':
       need('deadline', p.deadline === 'documents' || p.deadline === 'appeal', 'must be documents or appeal');
       need('dueDate', isDay(p.dueDate), 'must be a day (YYYY-MM-DD)');
+      break;
+    case 'file.updated':
+      need('change', (FILE_CHANGES as readonly unknown[]).includes(p.change), `must be one of ${FILE_CHANGES.join(', ')}`);
+      need('place', p.place === undefined || p.place === '' || isText(p.place), 'must name the place');
       break;
   }
   if (problems.length) throw NotificationsError.invalidRequest(`${event}: ${problems.join('; ')}`);

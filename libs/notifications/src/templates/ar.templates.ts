@@ -1,3 +1,4 @@
+import type { ParamsOf } from '../events/notification-event';
 import { documentLabel, drop, never, shorten, type LanguagePack } from './template';
 
 // Modern Standard Arabic in short sentences, with the words Moroccan offices use (آخر أجل, مكتب الأجانب).
@@ -127,5 +128,30 @@ export const arabic: LanguagePack = {
         never(p.deadline === 'documents' ? `آخر أجل: ${f.day(p.dueDate)}.` : `${f.day(p.dueDate)}.`),
       ],
     },
+    'file.updated': {
+      subject: () => 'جديد بخصوص ملفك',
+      body: (p) => [fileChange(p), `رقم ملفك: ${p.reference}.`],
+      sms: (p) => [never(`مسار: الملف ${p.reference}.`), p.change === 'file_transferred' ? shorten(fileChange(p)) : never(fileChange(p))],
+    },
   },
 };
+
+/** One plain sentence per step of a file (event 'file.updated'). */
+function fileChange(p: ParamsOf<'file.updated'>): string {
+  switch (p.change) {
+    case 'documents_complete':
+      return 'لدينا كل الوثائق اللازمة. ندرس الآن ملفك.';
+    case 'appeal_received':
+      return 'استلمنا طعنك. سنخبرك بالقرار.';
+    case 'file_transferred':
+      return p.place ? `نُقل ملفك إلى مكتب آخر: ${p.place}.` : 'نُقل ملفك إلى مكتب آخر للأجانب.';
+    case 'file_withdrawn':
+      return 'سُحب طلبك كما طلبت.';
+    case 'file_closed':
+      return 'ملفك مغلق الآن.';
+    case 'file_reopened':
+      return 'فُتح ملفك من جديد. سنخبرك بما سيحدث بعد ذلك.';
+    case 'card_lapsed':
+      return 'انتهت بطاقة إقامتك ولم تُجدَّد.';
+  }
+}

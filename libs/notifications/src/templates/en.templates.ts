@@ -1,3 +1,4 @@
+import type { ParamsOf } from '../events/notification-event';
 import { documentLabel, drop, never, shorten, type LanguagePack } from './template';
 
 const labels: Record<string, string> = {
@@ -135,5 +136,30 @@ export const english: LanguagePack = {
         never(p.deadline === 'documents' ? `Last day: ${f.day(p.dueDate)}.` : `${f.day(p.dueDate)}.`),
       ],
     },
+    'file.updated': {
+      subject: () => 'News about your file',
+      body: (p) => [fileChange(p), `Your file number: ${p.reference}.`],
+      sms: (p) => [never(`Masar: file ${p.reference}.`), p.change === 'file_transferred' ? shorten(fileChange(p)) : never(fileChange(p))],
+    },
   },
 };
+
+/** One plain sentence per step of a file (event 'file.updated'). */
+function fileChange(p: ParamsOf<'file.updated'>): string {
+  switch (p.change) {
+    case 'documents_complete':
+      return 'We have all the documents we need. We are now studying your file.';
+    case 'appeal_received':
+      return 'We received your appeal. We will tell you the decision.';
+    case 'file_transferred':
+      return p.place ? `Your file has moved to another office: ${p.place}.` : 'Your file has moved to another foreigners’ office.';
+    case 'file_withdrawn':
+      return 'Your application is withdrawn, as you asked.';
+    case 'file_closed':
+      return 'Your file is now closed.';
+    case 'file_reopened':
+      return 'Your file is open again. We will tell you what happens next.';
+    case 'card_lapsed':
+      return 'Your residence card has ended and was not renewed.';
+  }
+}

@@ -1,3 +1,4 @@
+import type { ParamsOf } from '../events/notification-event';
 import { documentLabel, drop, never, shorten, type LanguagePack } from './template';
 
 const labels: Record<string, string> = {
@@ -135,5 +136,30 @@ export const spanish: LanguagePack = {
         never(p.deadline === 'documents' ? `Último día: ${f.day(p.dueDate)}.` : `${f.day(p.dueDate)}.`),
       ],
     },
+    'file.updated': {
+      subject: () => 'Novedades sobre su expediente',
+      body: (p) => [fileChange(p), `Su número de expediente: ${p.reference}.`],
+      sms: (p) => [never(`Masar: expediente ${p.reference}.`), p.change === 'file_transferred' ? shorten(fileChange(p)) : never(fileChange(p))],
+    },
   },
 };
+
+/** One plain sentence per step of a file (event 'file.updated'). */
+function fileChange(p: ParamsOf<'file.updated'>): string {
+  switch (p.change) {
+    case 'documents_complete':
+      return 'Tenemos todos los documentos necesarios. Ahora estudiamos su expediente.';
+    case 'appeal_received':
+      return 'Hemos recibido su recurso. Le diremos la decisión.';
+    case 'file_transferred':
+      return p.place ? `Su expediente ha pasado a otra oficina: ${p.place}.` : 'Su expediente ha pasado a otra oficina de extranjeros.';
+    case 'file_withdrawn':
+      return 'Su solicitud queda retirada, como usted pidió.';
+    case 'file_closed':
+      return 'Su expediente está cerrado.';
+    case 'file_reopened':
+      return 'Su expediente está abierto de nuevo. Le diremos qué pasa después.';
+    case 'card_lapsed':
+      return 'Su tarjeta de residencia ha terminado y no se ha renovado.';
+  }
+}

@@ -1,3 +1,4 @@
+import type { ParamsOf } from '../events/notification-event';
 import { documentLabel, drop, never, shorten, type LanguagePack } from './template';
 
 const labels: Record<string, string> = {
@@ -135,5 +136,30 @@ export const french: LanguagePack = {
         never(p.deadline === 'documents' ? `Dernier jour : ${f.day(p.dueDate)}.` : `${f.day(p.dueDate)}.`),
       ],
     },
+    'file.updated': {
+      subject: () => 'Du nouveau sur votre dossier',
+      body: (p) => [fileChange(p), `Votre numéro de dossier : ${p.reference}.`],
+      sms: (p) => [never(`Masar : dossier ${p.reference}.`), p.change === 'file_transferred' ? shorten(fileChange(p)) : never(fileChange(p))],
+    },
   },
 };
+
+/** One plain sentence per step of a file (event 'file.updated'). */
+function fileChange(p: ParamsOf<'file.updated'>): string {
+  switch (p.change) {
+    case 'documents_complete':
+      return 'Nous avons tous les documents nécessaires. Nous étudions maintenant votre dossier.';
+    case 'appeal_received':
+      return 'Nous avons reçu votre recours. Nous vous dirons la décision.';
+    case 'file_transferred':
+      return p.place ? `Votre dossier a été envoyé à un autre bureau : ${p.place}.` : 'Votre dossier a été envoyé à un autre bureau des étrangers.';
+    case 'file_withdrawn':
+      return 'Votre demande est retirée, comme vous l’avez demandé.';
+    case 'file_closed':
+      return 'Votre dossier est maintenant fermé.';
+    case 'file_reopened':
+      return 'Votre dossier est de nouveau ouvert. Nous vous dirons la suite.';
+    case 'card_lapsed':
+      return 'Votre carte de séjour est terminée et n’a pas été renouvelée.';
+  }
+}

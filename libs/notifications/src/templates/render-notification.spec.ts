@@ -1,4 +1,4 @@
-import { NOTIFICATION_EVENTS, type NotificationEvent, type NotificationParams } from '../events/notification-event';
+import { FILE_CHANGES, NOTIFICATION_EVENTS, type NotificationEvent, type NotificationParams } from '../events/notification-event';
 import { validateParams } from '../events/validate-params';
 import { LANGUAGES } from './language';
 import { BUILT_IN_PACKS, chooseLanguage, renderNotification } from './render-notification';
@@ -25,6 +25,7 @@ const samples: { [E in NotificationEvent]: NotificationParams[E][] } = {
   'card.ready': [{ reference: REF, place: LONG_PLACE, collectFrom: '2026-09-01' }, { reference: REF, place: 'Oujda' }, { reference: REF }],
   'renewal.reminder': [{ reference: REF, expiresOn: '2026-09-30', daysBefore: 60 }, { reference: REF, expiresOn: '2026-09-30', daysBefore: 30 }],
   'deadline.warning': [{ reference: REF, deadline: 'documents', dueDate: '2026-09-30' }, { reference: REF, deadline: 'appeal', dueDate: '2026-09-30' }],
+  'file.updated': [...FILE_CHANGES.map((change) => ({ reference: REF, change })), { reference: REF, change: 'file_transferred', place: LONG_PLACE }],
 };
 
 describe('rendering notifications', () => {
@@ -92,6 +93,15 @@ describe('rendering notifications', () => {
   it('sends the applicant to their office when a card is ready and no place is given', () => {
     expect(renderNotification('card.ready', { reference: REF }, 'en').text).toContain('You can collect it at your foreigners’ office.');
     expect(renderNotification('card.ready', { reference: REF }, 'ar').sms.text).toBe(`مسار: بطاقتك جاهزة. الملف ${REF}. خذها من مكتب الأجانب.`);
+  });
+
+  it('says each step of a file in a sentence of its own, in every language', () => {
+    for (const language of LANGUAGES) {
+      const texts = FILE_CHANGES.map((change) => renderNotification('file.updated', { reference: REF, change }, language).text);
+      expect(new Set(texts).size).toBe(FILE_CHANGES.length);
+    }
+    expect(renderNotification('file.updated', { reference: REF, change: 'appeal_received' }, 'en').sms.text).toBe(`Masar: file ${REF}. We received your appeal. We will tell you the decision.`);
+    expect(() => validateParams('file.updated', { reference: REF, change: 'deported' })).toThrow(/change must be one of/);
   });
 
   it('refuses params a template could not render', () => {
