@@ -27,7 +27,7 @@ export { PerformTransition, type TransitionCommand, type TransitionResult } from
 export { SweepDeadlines, type SweepReport } from './deadlines/sweep-deadlines.use-case';
 export { ApplicantRecipientDirectory } from './ports/applicant-recipient-directory';
 export { CaseFilesAdapter } from './ports/case-files.adapter';
-export { WorkQueueQuery, WORK_QUEUE_VIEWS, type WorkQueueView, type WorkQueuePage } from './work-queue/work-queue.query';
+export { WorkQueueQuery, workQueueSql, WORK_QUEUE_VIEWS, type WorkQueueView, type WorkQueuePage, type WorkQueueRequest } from './work-queue/work-queue.query';
 /**
  * Contract with the notifications context: every applicant-facing event is a `case_events` row written in the
  * transition's transaction (type, params with codes/dates/reference only, occurrence key = the history id); the

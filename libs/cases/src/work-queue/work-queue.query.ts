@@ -81,40 +81,9 @@ export class WorkQueueQuery {
   async execute(actor: Actor, r: WorkQueueRequest, now = new Date()): Promise<WorkQueuePage> {
     const scope = await this.access.scopeFor(actor);
     const limit = Math.min(Math.max(r.limit ?? 25, 1), 100);
-    const params: unknown[] = [];
-    const where = ['not a.final', scopeCondition(scope, params)];
-    const p = (v: unknown) => (params.push(v), `$${params.length}`);
-    switch (r.view) {
-      case 'mine':
-        where.push(`a.assignee_id = ${p(actor.userId)}`);
-        break;
-      case 'unassigned':
-        where.push('a.assignee_id is null');
-        break;
-      case 'overdue':
-        where.push(`a.due_at < ${p(now)}`);
-        break;
-      case 'due_this_week':
-        where.push(`a.due_at >= ${p(now)} and a.due_at < ${p(new Date(now.getTime() + 7 * DAY_MS))}`);
-        break;
-      case 'awaiting_my_confirmation':
-        if (actor.role !== 'supervisor') return { items: [], nextCursor: null };
-        where.push(`a.proposal is not null and a.proposal->>'proposedBy' <> ${p(actor.userId)}`);
-        break;
-      case 'office':
-        break;
-    }
-    if (r.kind) where.push(`a.kind = ${p(r.kind)}`);
-    if (r.category) where.push(`a.category = ${p(r.category)}`);
-    if (r.state) where.push(`a.state = ${p(r.state)}`);
-    if (r.nationality) where.push(`a.nationality = ${p(r.nationality)}`);
-    if (r.assigneeId) where.push(`a.assignee_id = ${p(r.assigneeId)}`);
-    if (r.cursor) {
-      const c = decodeCursor(r.cursor);
-      where.push(`(a.due_at, a.id) > (${p(c.d)}::timestamptz, ${p(c.i)}::uuid)`);
-    }
-    const sql = `select a.id, a.reference, a.kind, a.category, a.state, a.nationality, a.office_id, a.assignee_id, a.due_at, a.version
-                   from applications a where ${where.join(' and ')} order by a.due_at, a.id limit ${p(limit + 1)}`;
+    const built = workQueueSql(actor, scope, r, limit, now);
+    if (!built) return { items: [], nextCursor: null };
+    const { sql, params } = built;
     const rows: { id: string; reference: string; kind: CaseKind; category: string | null; state: string; nationality: string | null; office_id: string; assignee_id: string | null; due_at: Date | number; version: number }[] =
       await this.dataSource.query(sql, params);
     const page = rows.slice(0, limit);
@@ -171,4 +140,46 @@ export function scopeCondition(scope: CaseScope, params: unknown[]): string {
       params.push(scope.officeIds);
       return `a.office_id = any($${params.length}::uuid[])`;
   }
+}
+
+/**
+ * The SQL of one queue page (exported so that the scale test explains exactly what the endpoint runs). Null when the
+ * view cannot apply to this actor (a caseworker has nothing awaiting their confirmation).
+ */
+export function workQueueSql(actor: Actor, scope: CaseScope, r: WorkQueueRequest, limit: number, now: Date): { sql: string; params: unknown[] } | null {
+  const params: unknown[] = [];
+  const where = ['not a.final', scopeCondition(scope, params)];
+  const p = (v: unknown) => (params.push(v), `$${params.length}`);
+  switch (r.view) {
+    case 'mine':
+      where.push(`a.assignee_id = ${p(actor.userId)}`);
+      break;
+    case 'unassigned':
+      where.push('a.assignee_id is null');
+      break;
+    case 'overdue':
+      where.push(`a.due_at < ${p(now)}`);
+      break;
+    case 'due_this_week':
+      where.push(`a.due_at >= ${p(now)} and a.due_at < ${p(new Date(now.getTime() + 7 * DAY_MS))}`);
+      break;
+    case 'awaiting_my_confirmation':
+      if (actor.role !== 'supervisor') return null;
+      where.push(`a.proposal is not null and a.proposal->>'proposedBy' <> ${p(actor.userId)}`);
+      break;
+    case 'office':
+      break;
+  }
+  if (r.kind) where.push(`a.kind = ${p(r.kind)}`);
+  if (r.category) where.push(`a.category = ${p(r.category)}`);
+  if (r.state) where.push(`a.state = ${p(r.state)}`);
+  if (r.nationality) where.push(`a.nationality = ${p(r.nationality)}`);
+  if (r.assigneeId) where.push(`a.assignee_id = ${p(r.assigneeId)}`);
+  if (r.cursor) {
+    const c = decodeCursor(r.cursor);
+    where.push(`(a.due_at, a.id) > (${p(c.d)}::timestamptz, ${p(c.i)}::uuid)`);
+  }
+  const sql = `select a.id, a.reference, a.kind, a.category, a.state, a.nationality, a.office_id, a.assignee_id, a.due_at, a.version
+                 from applications a where ${where.join(' and ')} order by a.due_at, a.id limit ${p(limit + 1)}`;
+  return { sql, params };
 }
