@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow, CurrentActor, type Actor } from '@masar/access';
 import type { Checklist } from './checklist/checklist';
 import { GetChecklist } from './checklist/get-checklist.use-case';
+import { DOCUMENT_KINDS } from './checklist/document-kinds';
 import { DocumentErrors } from './documents.errors';
 import { DownloadDocument } from './download/download-document.use-case';
 import { ReviewDocumentDto } from './review/review-document.dto';
@@ -13,6 +15,8 @@ interface MultipartFile {
   file: AsyncIterable<Buffer> & { truncated?: boolean; resume(): void };
 }
 
+@ApiTags('documents')
+@ApiBearerAuth()
 @Controller()
 export class DocumentsController {
   constructor(
@@ -25,6 +29,7 @@ export class DocumentsController {
   /** A caseworker's decision on a document the checks flagged for review. */
   @Post('documents/:documentId/review')
   @Allow('caseworker')
+  @ApiOperation({ summary: 'Verify or reject (with reasons) a document the checks flagged for review' })
   @HttpCode(200)
   reviewDocument(@CurrentActor() actor: Actor, @Param('documentId', new ParseUUIDPipe()) documentId: string, @Body() body: ReviewDocumentDto) {
     return this.review.execute({ actor, documentId, decision: body.decision, reason: body.reason });
@@ -36,6 +41,12 @@ export class DocumentsController {
    */
   @Post('applications/:applicationId/documents')
   @Allow('caseworker', 'applicant')
+  @ApiOperation({ summary: 'Upload a document to a file (PDF, JPEG, PNG or WebP by content; 413 over the size limit, 409 over the count limit, 415 for any other content)' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiQuery({ name: 'kind', enum: DOCUMENT_KINDS })
+  @ApiQuery({ name: 'issuedOn', required: false, description: 'YYYY-MM-DD: date of the document' })
+  @ApiQuery({ name: 'expiresOn', required: false, description: 'YYYY-MM-DD: expiry of an identity document' })
   @HttpCode(201)
   async uploadDocument(
     @CurrentActor() actor: Actor,
@@ -60,12 +71,15 @@ export class DocumentsController {
 
   @Get('applications/:applicationId/documents')
   @Allow('caseworker', 'supervisor', 'applicant')
+  @ApiOperation({ summary: "The file's checklist: per document kind, missing, pending check, verified or rejected (with reason)" })
   getChecklist(@CurrentActor() actor: Actor, @Param('applicationId', new ParseUUIDPipe()) applicationId: string): Promise<Checklist> {
     return this.checklist.execute(actor, applicationId);
   }
 
   @Get('documents/:documentId/content')
   @Allow('caseworker', 'supervisor', 'applicant')
+  @ApiOperation({ summary: 'Download a document (recorded in the audit trail as an access)' })
+  @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/webp')
   async downloadDocument(
     @CurrentActor() actor: Actor,
     @Param('documentId', new ParseUUIDPipe()) documentId: string,

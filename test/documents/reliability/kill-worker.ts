@@ -19,7 +19,7 @@ import { dataSourceOptions } from '@masar/database';
 import { runMigrations } from '@masar/db';
 import { LocalDiskDocumentStorage } from '@masar/documents';
 import { Outbox } from '@masar/outbox';
-import { image, pdfWithPages } from '../fixtures';
+import { chunksOf, image, pdfWithPages } from '../fixtures';
 import { DerivedCaseFiles } from './derived-case-files';
 
 const args = process.argv.slice(2);
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
       for (let j = i; j < Math.min(COUNT, i + KINDS.length); j++) {
         const spec = KINDS[j - i]!;
         const bytes = spec.kind === 'photo' ? await image('jpeg', 600, 800) : await pdfWithPages(1);
-        const stored = await storage.put([bytes], { maxBytes: 10 * 1024 * 1024 });
+        const stored = await storage.put(chunksOf(bytes, 64 * 1024), { maxBytes: 10 * 1024 * 1024 });
         docs.push({ kind: spec.kind, contentType: spec.kind === 'photo' ? 'image/jpeg' : 'application/pdf', sha256: stored.sha256, size: stored.sizeBytes, issuedOn: spec.issuedOn, expiresOn: spec.expiresOn });
       }
       await ds.transaction(async (m) => {
