@@ -1,0 +1,1 @@
+export { WebAppModule, webDistDir, wantsHtml, SPA_ROUTES } from './web-app.module';

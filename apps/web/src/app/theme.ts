@@ -1,0 +1,21 @@
+import { createTheme } from '@mantine/core';
+
+/** Contrast at least 4.5:1 for text on the primary colour; 44 px and up for anything a finger must hit. */
+export const theme = createTheme({
+  primaryColor: 'masar',
+  primaryShade: 8,
+  colors: {
+    masar: ['#e6f4ef', '#cde8df', '#9dd1bf', '#69b99d', '#40a480', '#27976f', '#149066', '#0b7d57', '#0b6e4f', '#005c40'],
+  },
+  fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Naskh Arabic', 'Noto Sans Arabic', sans-serif",
+  defaultRadius: 'md',
+  cursorType: 'pointer',
+  focusRing: 'auto',
+  components: {
+    Button: { defaultProps: { size: 'md' } },
+    TextInput: { defaultProps: { size: 'md' } },
+    PasswordInput: { defaultProps: { size: 'md' } },
+    Select: { defaultProps: { size: 'md' } },
+    Textarea: { defaultProps: { size: 'md' } },
+  },
+});

@@ -1,0 +1,61 @@
+import { Alert, Loader, Paper, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fetchWorkflowDiagram } from '../../api/cases';
+import type { CaseKind } from '../../api/contract';
+import { stateLabel } from '../../ui/labels';
+import { highlightState } from './highlight-state';
+
+/**
+ * The file's workflow drawn from GET /workflows/{kind} (the same data the engine runs), current state highlighted.
+ * Mermaid is large: it is imported here only, so it loads with the case page and never with the status page.
+ */
+export function WorkflowDiagram({ kind, state }: { kind: CaseKind; state: string }) {
+  const { t } = useTranslation();
+  const id = useId().replace(/[^a-zA-Z0-9]/g, '');
+  const host = useRef<HTMLDivElement>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const workflow = useQuery({
+    queryKey: ['workflow-diagram', kind],
+    queryFn: () => fetchWorkflowDiagram(kind),
+    staleTime: Infinity,
+  });
+
+  useEffect(() => {
+    const source = workflow.data;
+    if (!source || !host.current) return;
+    let cancelled = false;
+    (async () => {
+      try {
+        const { default: mermaid } = await import('mermaid');
+        mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'neutral', fontFamily: 'inherit' });
+        const { svg } = await mermaid.render(`wf${id}`, highlightState(source, state));
+        if (!cancelled && host.current) {
+          host.current.innerHTML = svg;
+          const el = host.current.querySelector('svg');
+          el?.setAttribute('role', 'img');
+          el?.setAttribute('aria-label', t('case.diagramLabel', { state: stateLabel(t, state) }));
+        }
+      } catch (e) {
+        if (!cancelled) setFailed((e as Error).message);
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [workflow.data, state, id, t]);
+
+  if (workflow.isError) return <Alert color="gray">{t('case.diagramUnavailable')}</Alert>;
+  return (
+    <Paper withBorder p="sm">
+      <Text size="sm" mb="xs">
+        {t('case.diagramCurrent', { state: stateLabel(t, state) })}
+      </Text>
+      {workflow.isPending && <Loader aria-label={t('common.loading')} />}
+      {failed && <Alert color="gray">{failed}</Alert>}
+      {/* Diagrams read left to right whatever the page's direction. */}
+      <div ref={host} className="masar-mermaid" dir="ltr" data-testid="workflow-diagram" />
+    </Paper>
+  );
+}
