@@ -59,6 +59,7 @@ describe('an asylum file over HTTP', () => {
       { event: 'application.submitted', outcome: null },
       { event: 'interview.scheduled', outcome: null },
       { event: 'decision.notified', outcome: 'unfavourable' },
+      { event: 'file.updated', outcome: null },
       { event: 'decision.notified', outcome: 'favourable' },
       { event: 'decision.notified', outcome: 'favourable' },
     ]);

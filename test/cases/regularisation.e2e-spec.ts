@@ -79,11 +79,11 @@ describe('a regularisation file over HTTP', () => {
     // The receipt and the decision letter were asked of the letters context through the outbox.
     const letters = await t.dataSource.query(`select job_name from outbox_messages where job_name like 'letters.%' and payload->>'applicationId' = $1 order by created_at`, [id]);
     expect(letters.map((l: { job_name: string }) => l.job_name)).toEqual(['letters.receipt', 'letters.decision']);
-    // The applicant is told: received, complete, favourable, card ready, card issued; three of these carry a message.
+    // The applicant is told: received, complete, favourable, card ready, card issued; the hand-over needs no message.
     const events = await t.dataSource.query(`select type, notification_id is not null as messaged from case_events where application_id = $1 order by occurred_at`, [id]);
     expect(events).toEqual([
       { type: 'application_received', messaged: true },
-      { type: 'documents_complete', messaged: false },
+      { type: 'documents_complete', messaged: true },
       { type: 'decision_favourable', messaged: true },
       { type: 'card_ready', messaged: true },
       { type: 'card_issued', messaged: false },

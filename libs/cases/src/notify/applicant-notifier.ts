@@ -1,6 +1,6 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { NotificationRequests, type NotificationEvent, type NotificationParams } from '@masar/notifications';
+import { FILE_CHANGES, NotificationRequests, type FileChange, type NotificationEvent, type NotificationParams } from '@masar/notifications';
 import type { CaseEventType } from '../domain/workflow/workflow-definition';
 
 export interface CaseEventToTell {
@@ -90,6 +90,11 @@ export function messageFor(type: CaseEventType, p: CaseEventParams): { event: No
     case 'renewal_reminder':
       return { event: 'renewal.reminder', params: { reference, expiresOn: p.expiresOn ?? '', daysBefore: p.daysBefore === 60 ? 60 : 30 } };
     default:
+      // The other steps the applicant should hear of (documents complete, appeal received, transfer, withdrawal,
+      // closure, reopening, lapse) share one message naming the change.
+      if ((FILE_CHANGES as readonly string[]).includes(type)) {
+        return { event: 'file.updated', params: { reference, change: type as FileChange, ...(p.place ? { place: p.place } : {}) } };
+      }
       return null;
   }
 }

@@ -26,7 +26,7 @@ export class TransferApplication {
       if (a.final) throw CasesErrors.fileClosed(a.state);
       if (a.appealOfficeId) throw CasesErrors.officeInvalid('A file before the appeal body is not transferred between offices.');
       if (cmd.officeId === a.officeId) throw CasesErrors.officeInvalid('The file is already at this office.');
-      const [office]: { kind: string }[] = await m.query(`select kind from offices where id = $1`, [cmd.officeId]);
+      const [office]: { kind: string; name: string }[] = await m.query(`select kind, name from offices where id = $1`, [cmd.officeId]);
       if (!office || office.kind === 'national_commission') throw CasesErrors.officeInvalid('Files are transferred to a prefecture or province office.');
       const version = a.version + 1;
       await m.query(`update applications set office_id = $2, assignee_id = null, assigned_at = null, version = $3, updated_at = now() where id = $1`, [
@@ -39,7 +39,7 @@ export class TransferApplication {
          values ($1, $2, 'transfer', $3, $3, $4, $5, $6, $7::jsonb) returning id`,
         [a.id, version, a.state, actor.userId, actor.role, cmd.reason, JSON.stringify({ fromOfficeId: a.officeId, toOfficeId: cmd.officeId })],
       );
-      await this.notifier.tell(m, { applicationId: a.id, applicantId: a.applicantId, historyId: h!.id, type: 'file_transferred', occurrenceKey: h!.id, params: { reference: a.reference } });
+      await this.notifier.tell(m, { applicationId: a.id, applicantId: a.applicantId, historyId: h!.id, type: 'file_transferred', occurrenceKey: h!.id, params: { reference: a.reference, place: office.name } });
       await this.audit.record(m, {
         action: 'case.transferred',
         actorId: actor.userId,
