@@ -30,9 +30,10 @@ export class ApiModule {
         AuditModule,
         IdentityModule,
         NotificationsModule,
-        CasesModule,
         StatusModule,
         ...extraModules,
+        // After the extra modules: a test that brings its own CaseFiles (documents' in-memory one) keeps it.
+        CasesModule,
       ],
       controllers: [HealthController],
     };
