@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { MasarConfig } from '@masar/config';
@@ -18,7 +20,7 @@ function auditVerify(databaseUrl: string, ...args: string[]): Promise<{ code: nu
     execFile(
       process.execPath,
       ['-r', '@swc-node/register', 'scripts/audit-verify.ts', ...args],
-      { cwd: ROOT, env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, AUDIT_SIGNING_KEY: KEY.toString('base64') }, timeout: 60_000 },
+      { cwd: ROOT, env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, AUDIT_SIGNING_KEY: KEY.toString('base64') }, timeout: 100_000 },
       (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? -1) : 0, stdout, stderr }),
     );
   });
@@ -47,7 +49,24 @@ describe('scripts/audit-verify.ts', () => {
     expect(r.stdout).toMatch(/events checked:\s+12/);
     expect(r.stdout).toMatch(/checkpoints checked: 1 \(signatures verified\)/);
     expect(r.code).toBe(0);
-  }, 60_000);
+  }, 120_000);
+
+  it('compares the chain with the heads published in the worker log', async () => {
+    const [cp] = await ds.query('select seq::text as seq, head_hash from audit_checkpoints');
+    const log = join(tmpdir(), `audit-heads-${process.pid}.jsonl`);
+    const line = (headHash: string) => JSON.stringify({ level: 30, auditCheckpoint: { seq: cp.seq, headHash }, msg: 'audit chain head' });
+    writeFileSync(log, ['not json, auditCheckpoint', line(cp.head_hash), ''].join('\n'));
+    const same = await auditVerify(db.url, '--published-heads', log);
+    expect(same.stdout).toMatch(/published heads compared: 1\n[^]*audit chain INTACT/);
+    expect(same.code).toBe(0);
+
+    writeFileSync(log, line('ab'.repeat(32)));
+    const other = await auditVerify(db.url, '--published-heads', log);
+    expect(other.stdout).toContain(`audit chain BROKEN at seq ${cp.seq}`);
+    expect(other.stdout).toMatch(/chain_rewritten/);
+    expect(other.code).toBe(1);
+    unlinkSync(log);
+  }, 120_000);
 
   it('exits 1 and names the seq and the event of a changed row', async () => {
     const [{ id }] = await ds.query('select id from audit_events where seq = 7');
@@ -57,11 +76,11 @@ describe('scripts/audit-verify.ts', () => {
     expect(r.code).toBe(1);
     const json = JSON.parse((await auditVerify(db.url, '--json')).stdout);
     expect(json.firstBreak).toMatchObject({ kind: 'row_changed', seq: '7', id });
-  }, 60_000);
+  }, 120_000);
 
   it('exits 2 when it cannot reach the database', async () => {
     const r = await auditVerify('postgres://postgres@127.0.0.1:1/nowhere');
     expect(r.stderr).toMatch(/audit verification could not run/);
     expect(r.code).toBe(2);
-  }, 60_000);
+  }, 120_000);
 });

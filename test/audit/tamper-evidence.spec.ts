@@ -24,6 +24,8 @@ describe('audit chain verification finds tampering at its exact place', () => {
   let template: TestDatabase;
   let db: TestDatabase;
   let ds: DataSource;
+  /** The heads the worker wrote to its log while the chain was built (what an operator keeps outside the database). */
+  let publishedHeads: { seq: string; headHash: string }[];
 
   beforeAll(async () => {
     Logger.overrideLogger(false);
@@ -34,6 +36,7 @@ describe('audit chain verification finds tampering at its exact place', () => {
       await appendEvents(build, 1);
       if (CHECKPOINTS_AT.includes(seq)) await publish.execute();
     }
+    publishedHeads = await build.query(`select seq::text as seq, head_hash as "headHash" from audit_checkpoints order by seq`);
     await build.destroy();
   });
   afterAll(async () => {
@@ -142,6 +145,22 @@ describe('audit chain verification finds tampering at its exact place', () => {
     expect(r.firstBreak).toMatchObject({ kind: 'checkpoint_forged', seq: '20' });
     // Without the key only the hashes can be compared, and the forgery passes: the key is what makes it fail.
     expect((await verifyAuditChain(ds)).ok).toBe(true);
+  });
+
+  it('catches a rewrite whose author also deleted the checkpoints, by the heads published in the log', async () => {
+    await tamper(db.url, 'delete from audit_checkpoints', 'delete from audit_events');
+    await appendEvents(ds, EVENTS);
+    // The database alone now holds a consistent history: this is what the log lines are for.
+    expect((await verifyAuditChain(ds, { signingKey: KEY })).ok).toBe(true);
+    const r = await verifyAuditChain(ds, { signingKey: KEY, publishedHeads, batchSize: 7 });
+    expect(r.firstBreak).toMatchObject({ kind: 'chain_rewritten', seq: '20' });
+    expect(r.firstBreak?.detail).toMatch(/published in the log/);
+  });
+
+  it('catches the newest rows deleted with the checkpoints, by a published head past the end', async () => {
+    await tamper(db.url, 'delete from audit_checkpoints', 'delete from audit_events where seq > 44');
+    const r = await verifyAuditChain(ds, { signingKey: KEY, publishedHeads });
+    expect(r.firstBreak).toMatchObject({ kind: 'tail_deleted', seq: '45', expected: '50', found: '44' });
   });
 
   it('ignores nothing: a single changed checkpoint hash is a break too', async () => {

@@ -12,6 +12,11 @@ export interface VerifyOptions {
   signingKey?: Buffer;
   /** Rows read per query: memory stays constant whatever the length of the chain. */
   batchSize?: number;
+  /**
+   * Heads published in the log (the `auditCheckpoint` lines), kept outside the database: they still catch a
+   * rewrite by someone who also deleted the checkpoint rows.
+   */
+  publishedHeads?: { seq: string; headHash: string }[];
 }
 
 interface ChainRow {
@@ -63,8 +68,9 @@ async function rows<T>(db: AuditQueryable, sql: string, params: unknown[]): Prom
  * Walks the whole chain in seq order, in batches (keyset on seq, constant memory), and stops at the FIRST broken
  * link. At each row, in this order: is it the next seq (else rows were deleted), does it point at the previous
  * row's hash (else rows were reordered or inserted), is its hash the hash of what it holds (else it was changed),
- * and does every checkpoint at this seq carry a valid signature and this row's hash (else the chain was
- * rewritten). Finally, a checkpoint beyond the last row means the newest rows were deleted.
+ * and does every checkpoint at this seq carry a valid signature and this row's hash, and so does any head published
+ * in the log (else the chain was rewritten). Finally, a checkpoint or published head beyond the last row means the
+ * newest rows were deleted.
  *
  * Appends during the walk are harmless: rows commit in seq order, so every query sees a prefix of the chain.
  */
@@ -90,6 +96,7 @@ export async function verifyAuditChain(db: AuditQueryable, options: VerifyOption
   };
 
   const checkpoints = new CheckpointCursor(db, batchSize);
+  const published = new Map((options.publishedHeads ?? []).map((h) => [BigInt(h.seq).toString(), h.headHash]));
   let expectedSeq = 1n;
   let prevHash = GENESIS_HASH;
   let after = '0';
@@ -159,6 +166,17 @@ export async function verifyAuditChain(db: AuditQueryable, options: VerifyOption
         }
         result.lastCheckpoint = { seq: cp.seq, createdAt: statement.createdAt };
       }
+      const publishedHash = published.get(row.seq);
+      if (publishedHash !== undefined && publishedHash !== row.hash) {
+        return fail({
+          kind: 'chain_rewritten',
+          seq: row.seq,
+          id: row.id,
+          detail: `the head published in the log at seq ${row.seq} was another hash: the chain was rewritten up to seq ${row.seq}`,
+          expected: publishedHash,
+          found: row.hash,
+        });
+      }
       result.eventsChecked++;
       result.head = { seq: row.seq, hash: row.hash };
       prevHash = row.hash;
@@ -168,23 +186,20 @@ export async function verifyAuditChain(db: AuditQueryable, options: VerifyOption
     if (batch.length < batchSize) break;
   }
 
-  // A checkpoint past the last row: the newest rows were deleted (a gap check cannot see a missing tail).
-  const [beyond] = await rows<CheckpointRow>(
-    db,
-    `select seq::text as seq, head_hash, ${isoUs('created_at')} as created_at, signature
-       from audit_checkpoints c where c.seq > $1 order by c.seq limit 1`,
-    [after],
-  );
-  if (beyond) {
-    const [stillGrowing] = await rows<{ seq: string }>(db, 'select seq::text as seq from audit_events where seq = $1', [beyond.seq]);
+  // A checkpoint or a published head past the last row: the newest rows were deleted (no gap shows it).
+  const [beyond] = await rows<{ seq: string }>(db, 'select c.seq::text as seq from audit_checkpoints c where c.seq > $1 order by c.seq limit 1', [after]);
+  const publishedBeyond = [...published.keys()].map(BigInt).filter((seq) => seq > BigInt(after));
+  const furthest = [beyond ? BigInt(beyond.seq) : 0n, ...publishedBeyond].reduce((a, b) => (b > a ? b : a), 0n);
+  if (furthest > 0n) {
+    const [stillGrowing] = await rows<{ seq: string }>(db, 'select seq::text as seq from audit_events where seq = $1', [furthest.toString()]);
     // An append that committed after the walk ended can carry a fresh checkpoint; only a missing row is a break.
     if (!stillGrowing) {
       return fail({
         kind: 'tail_deleted',
         seq: (BigInt(after) + 1n).toString(),
         id: null,
-        detail: `a checkpoint names seq ${beyond.seq} but the chain ends at seq ${after}: the newest rows were deleted`,
-        expected: beyond.seq,
+        detail: `a ${beyond && BigInt(beyond.seq) === furthest ? 'checkpoint' : 'published head'} names seq ${furthest} but the chain ends at seq ${after}: the newest rows were deleted`,
+        expected: furthest.toString(),
         found: after,
       });
     }
