@@ -19,7 +19,7 @@ const CONNECTIONS = argValue('connections', 16);
 
 async function main(): Promise<void> {
   if (!(await redisAnswers())) throw new Error('Redis is needed (the API runs on the Redis queue backend in production)');
-  const c = await campaign(`status_${FILES}`, FILES);
+  const c = await campaign(`campaign_${FILES}`, FILES);
   const env = productionEnv(c.db.url, { MASAR_OUTBOX_RELAY: 'off', MASAR_SCHEDULES: 'off' });
   const realPort = 3201;
   const barePort = 3202;
