@@ -25,6 +25,8 @@ export class SmtpEmailSender implements EmailSender {
       url: options.smtpUrl,
       pool: true,
       maxConnections: options.maxConnections ?? 4,
+      // Keep pooled sessions open instead of reconnecting every 100 messages.
+      maxMessages: Infinity,
       connectionTimeout: timeout,
       greetingTimeout: timeout,
       socketTimeout: timeout * 2,

@@ -14,7 +14,16 @@ export interface Formatter {
   languageName(code: string): string;
 }
 
+const cache = new Map<Language, Formatter>();
+
+/** Intl formatters cost about a millisecond to build: one per language per process. */
 export function formatterFor(language: Language): Formatter {
+  let f = cache.get(language);
+  if (!f) cache.set(language, (f = buildFormatter(language)));
+  return f;
+}
+
+function buildFormatter(language: Language): Formatter {
   const locale = DATE_LOCALE[language];
   // A day carries no zone: format it at midnight UTC in UTC so that it is the same day everywhere.
   const dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
