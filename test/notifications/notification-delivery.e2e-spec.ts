@@ -87,6 +87,13 @@ function suite(queue: QueueKind) {
 
     const refused = await h.api.app.inject({ method: 'GET', url: '/me/notifications', headers: await h.api.as(CASEWORKER) });
     expect(refused.statusCode).toBe(403);
+
+    const read = await h.api.app.inject({ method: 'POST', url: `/me/notifications/${all[0].id}/read`, headers: await h.api.as(APPLICANT) });
+    expect(read.statusCode).toBe(204);
+    const [{ read_at }] = await h.dataSource.query(`select read_at from notification_inbox where id = $1`, [all[0].id]);
+    expect(read_at).toBeInstanceOf(Date);
+    const unknown = await h.api.app.inject({ method: 'POST', url: `/me/notifications/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/read`, headers: await h.api.as(APPLICANT) });
+    expect(unknown.statusCode).toBe(404);
   });
 
   it('falls back to French for a language without templates, and records it', async () => {

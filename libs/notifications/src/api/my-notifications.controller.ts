@@ -1,9 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { DataSource } from 'typeorm';
 import { Allow, CurrentActor, type Actor } from '@masar/access';
+import { CommonErrors } from '@masar/errors';
 
 export class InboxQuery {
   /** The `next` cursor of the previous page. */
@@ -54,5 +55,17 @@ export class MyNotificationsController {
       })),
       next: rows.length > limit && last ? `${(last.created_at as Date).toISOString()}_${last.id}` : null,
     };
+  }
+
+  /** Marks one of the applicant's own messages as read; another person's message is "not found", not "forbidden". */
+  @Post(':id/read')
+  @HttpCode(204)
+  @Allow('applicant')
+  async markRead(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    const rows = await this.dataSource.query(
+      `update notification_inbox set read_at = coalesce(read_at, now()) where id = $1 and user_id = $2 returning id`,
+      [id, actor.userId],
+    );
+    if ((Array.isArray(rows[0]) ? rows[0] : rows).length === 0) throw CommonErrors.notFound('message');
   }
 }
