@@ -18,7 +18,7 @@ function describe(r: AuditVerification): string {
   const lines = [
     `events checked:      ${r.eventsChecked}`,
     `checkpoints checked: ${r.checkpointsChecked}${r.signaturesChecked ? ' (signatures verified)' : ' (signatures NOT verified)'}`,
-    `head:                ${r.head ? `seq ${r.head.seq} ${r.head.hash}` : 'empty chain'}`,
+    `${r.ok ? 'head:               ' : 'last good link:     '} ${r.head ? `seq ${r.head.seq} ${r.head.hash}` : r.ok ? 'empty chain' : 'none'}`,
     `last checkpoint:     ${r.lastCheckpoint ? `seq ${r.lastCheckpoint.seq} at ${r.lastCheckpoint.createdAt}` : 'none'}`,
     `time:                ${r.durationMs} ms`,
   ];
