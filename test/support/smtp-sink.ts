@@ -129,3 +129,24 @@ export class SmtpSink {
     for (const w of ready) w.resolve();
   }
 }
+
+/**
+ * Standalone, for tests that run Masar in other processes (fault injection):
+ *   node -r @swc-node/register test/support/smtp-sink.ts --port 2525 --record /tmp/mails.jsonl
+ * Prints the SMTP URL, then appends one JSON line per message received until stopped.
+ */
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const value = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  SmtpSink.start({ port: Number(value('--port') ?? 0), recordTo: value('--record') })
+    .then((sink) => {
+      console.log(sink.url);
+      const stop = () => void sink.close().then(() => process.exit(0));
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    })
+    .catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
+}
