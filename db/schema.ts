@@ -6,8 +6,9 @@ import { AuditMigrations } from '@masar/audit';
 import { CasesMigrations } from '@masar/cases';
 import { DocumentsMigrations } from '@masar/documents';
 import { IdentityMigrations } from '@masar/identity';
+import { LettersMigrations } from '@masar/letters';
 import { NotificationsMigrations } from '@masar/notifications';
 import { OutboxMigrations } from '@masar/outbox';
 import { RateLimitMigrations } from '@masar/rate-limit';
 
-export const MIGRATIONS: Function[] = [...OutboxMigrations, ...RateLimitMigrations, ...IdentityMigrations, ...AuditMigrations, ...CasesMigrations, ...DocumentsMigrations, ...NotificationsMigrations];
+export const MIGRATIONS: Function[] = [...OutboxMigrations, ...RateLimitMigrations, ...IdentityMigrations, ...AuditMigrations, ...CasesMigrations, ...DocumentsMigrations, ...NotificationsMigrations, ...LettersMigrations];

@@ -47,7 +47,7 @@ describe('the decision letter PDF', () => {
       const { appeal } = input.decision as RejectedDecision;
       expectPhrase(APPEAL_DEADLINE[language]);
       expectPhrase(appeal.authority);
-      expectPhrase(appeal.address);
+      expectPhrase(appeal.address!);
     });
   });
 

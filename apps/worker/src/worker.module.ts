@@ -4,6 +4,7 @@ import { ConfigModule, type MasarConfig } from '@masar/config';
 import { DatabaseModule } from '@masar/database';
 import { ApplicantRecipientDirectory, CasesWorkerModule } from '@masar/cases';
 import { DocumentsWorkerModule } from '@masar/documents';
+import { LettersWorkerModule } from '@masar/letters';
 import { LoggingModule } from '@masar/logging';
 import { NotificationsWorkerModule } from '@masar/notifications';
 import { OutboxModule } from '@masar/outbox';
@@ -26,6 +27,7 @@ export class WorkerModule {
         AuditWorkerModule,
         NotificationsWorkerModule.forRoot({ recipients: { useExisting: ApplicantRecipientDirectory }, imports: [CasesWorkerModule] }),
         DocumentsWorkerModule,
+        LettersWorkerModule,
       ],
       providers: [Schedules],
     };

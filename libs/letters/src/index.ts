@@ -21,3 +21,7 @@ export type {
   RejectedDecision,
 } from './decision-letter/decision-letter.view-model';
 export { renderDecisionLetter } from './decision-letter/render-decision-letter';
+export { LettersMigrations } from './migrations';
+export { LettersWorkerModule } from './letters-worker.module';
+export { IssueReceipt, type IssueOutcome } from './issue/issue-receipt.use-case';
+export { IssueDecisionLetter } from './issue/issue-decision-letter.use-case';

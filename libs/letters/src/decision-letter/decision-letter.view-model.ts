@@ -11,7 +11,8 @@ export interface AppealRoute {
   deadline: LocalDate;
   /** The body that hears the appeal, e.g. the national commission. */
   authority: string;
-  address: string;
+  /** Its postal address, when the office has one on record. */
+  address?: string;
   /** How to lodge it (in person, by post, online), in the applicant's language. */
   instructions?: string;
 }

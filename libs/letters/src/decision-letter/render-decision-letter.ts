@@ -76,7 +76,8 @@ function appealSection(page: PageWriter, labels: DecisionLetterLabels, input: De
   page.paragraph(withDate(labels.appealDeadline, appeal.deadline, input.language), { size: 11, weight: 'bold' }, { after: 6 });
   page.paragraph(labels.appealWhere, { size: 11 });
   page.paragraph(appeal.authority, { size: 11, weight: 'bold' }, { column: { offset: 16, width: page.contentWidth - 16 } });
-  page.paragraph(appeal.address, { size: 11 }, { column: { offset: 16, width: page.contentWidth - 16 }, after: 6 });
+  if (appeal.address) page.paragraph(appeal.address, { size: 11 }, { column: { offset: 16, width: page.contentWidth - 16 } });
+  page.moveDown(6);
   if (appeal.instructions) page.paragraph(appeal.instructions, { size: 11 }, { after: 6 });
   page.paragraph(labels.appealReview, { size: 11 }, { after: 10 });
 }
@@ -94,7 +95,7 @@ function validate(input: DecisionLetterInput): void {
   if (!decision.reasons?.some((reason) => reason.trim().length > 0)) throw LettersErrors.reasonsRequired();
   if (decision.stage === 'first-instance') {
     const { appeal } = decision;
-    if (!appeal || !appeal.authority?.trim() || !appeal.address?.trim()) throw LettersErrors.appealRouteRequired();
+    if (!appeal || !appeal.authority?.trim() || !appeal.deadline) throw LettersErrors.appealRouteRequired();
     assertLocalDate(appeal.deadline, 'decision.appeal.deadline');
     if (appeal.deadline <= input.decidedOn) throw LettersErrors.appealDeadlineTooEarly();
   }
