@@ -4,6 +4,7 @@ import { AuditModule } from '@masar/audit';
 import { CasesModule } from '@masar/cases';
 import { ConfigModule, type MasarConfig } from '@masar/config';
 import { DatabaseModule } from '@masar/database';
+import { DocumentsModule } from '@masar/documents';
 import { IdentityModule } from '@masar/identity';
 import { LoggingModule } from '@masar/logging';
 import { NotificationsModule } from '@masar/notifications';
@@ -34,6 +35,7 @@ export class ApiModule {
         ...extraModules,
         // After the extra modules: a test that brings its own CaseFiles (documents' in-memory one) keeps it.
         CasesModule,
+        DocumentsModule,
       ],
       controllers: [HealthController],
     };
