@@ -15,7 +15,7 @@ import { Outbox, OutboxRelay } from '@masar/outbox';
 import { configureQueueBackend, DEFAULT_JOB_OPTIONS, QUEUES, type QueueName } from '@masar/queue';
 import { argValue, nowIso, QUICK, runMain } from './lib/cli';
 import { compare, type RoundMeasure } from './lib/compare';
-import { peakRssMb, resetPeakRss } from './lib/proc';
+import { cpuMs, peakRssMb, resetPeakRss } from './lib/proc';
 import { saveRecord } from './lib/results';
 import { dropQueuePrefix, freshDatabase, productionEnv, redisAnswers, redisPid, redisUrl, redisVersion, serverVersion } from './lib/services';
 import { latencyPercentiles } from './lib/stats';
@@ -44,6 +44,8 @@ async function main(): Promise<void> {
   };
   const pids = (): Record<string, number> => ({ bench: process.pid, ...(rpid ? { redis: rpid } : {}) });
   const peaks = (): Record<string, number> => Object.fromEntries(Object.entries(pids()).map(([k, p]) => [k, peakRssMb(p)]));
+  const cpuNow = (): Record<string, number> => Object.fromEntries(Object.entries(pids()).map(([k, p]) => [k, cpuMs(p)]));
+  const cpuPer = (before: Record<string, number>, ops: number) => Object.fromEntries(Object.entries(cpuNow()).map(([k, v]) => [k, (v - before[k]!) / Math.max(1, ops)]));
   // A mix like the system's: mostly document checks and notifications, some clocks.
   const jobFor = (i: number) =>
     i % 4 === 0 ? ({ name: 'cases.clock.changed', payload: { applicationId: randomUUID() } } as const)
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
       for (const p of Object.values(pids())) resetPeakRss(p);
       const lat: number[] = [];
       let published = 0;
+      const cpu0 = cpuNow();
       const t0 = performance.now();
       for (let guard = 0; guard < JOBS; guard++) {
         const b0 = performance.now();
@@ -72,9 +75,10 @@ async function main(): Promise<void> {
         published += n;
       }
       const seconds = (performance.now() - t0) / 1000;
+      const cpuMsPerOp = cpuPer(cpu0, published);
       const [{ count }] = await ds.query(`select count(*)::int as count from outbox_messages where sent_at is null`);
       const jobs = (await Promise.all(Object.values(qs).map((q) => q.getJobCountByTypes('waiting', 'delayed', 'prioritized')))).reduce((a, b) => a + b, 0);
-      const measure = { ops: published, seconds, ...pct(lat), errors: Number(count) + Math.abs(jobs - published), peakRssMb: peaks(), extra: { jobsInRedis: jobs } };
+      const measure = { ops: published, seconds, ...pct(lat), errors: Number(count) + Math.abs(jobs - published), peakRssMb: peaks(), cpuMsPerOp, extra: { jobsInRedis: jobs } };
       await closeQueues(qs);
       await ds.query(`delete from outbox_messages`);
       return measure;
@@ -87,6 +91,7 @@ async function main(): Promise<void> {
       const qs = queuesFor(`bb${round < 0 ? 'w' : ''}${Math.abs(round)}r${randomUUID().slice(0, 6)}`);
       for (const p of Object.values(pids())) resetPeakRss(p);
       const lat: number[] = [];
+      const cpu0 = cpuNow();
       const t0 = performance.now();
       for (let i = 0; i < JOBS; i += BATCH) {
         const b0 = performance.now();
@@ -100,8 +105,9 @@ async function main(): Promise<void> {
         lat.push(performance.now() - b0);
       }
       const seconds = (performance.now() - t0) / 1000;
+      const cpuMsPerOp = cpuPer(cpu0, JOBS);
       const jobs = (await Promise.all(Object.values(qs).map((q) => q.getJobCountByTypes('waiting', 'delayed', 'prioritized')))).reduce((a, b) => a + b, 0);
-      const measure = { ops: JOBS, seconds, ...pct(lat), errors: Math.abs(jobs - JOBS), peakRssMb: peaks(), extra: { jobsInRedis: jobs } };
+      const measure = { cpuMsPerOp, ops: JOBS, seconds, ...pct(lat), errors: Math.abs(jobs - JOBS), peakRssMb: peaks(), extra: { jobsInRedis: jobs } };
       await closeQueues(qs);
       return measure;
     },

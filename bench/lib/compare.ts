@@ -12,6 +12,8 @@ export interface RoundMeasure {
   errors: number;
   /** Peak RSS in MB of each process involved, measured over this round. */
   peakRssMb: Record<string, number>;
+  /** CPU milliseconds each process used per operation this round (user + system, from /proc). */
+  cpuMsPerOp?: Record<string, number>;
   extra?: Record<string, number | string>;
 }
 
@@ -35,6 +37,7 @@ export interface SideSummary {
   p99Ms: Spread;
   errors: number;
   peakRssMb: Record<string, number>;
+  cpuMsPerOp: Record<string, number>;
 }
 
 export interface Comparison {
@@ -55,8 +58,13 @@ export interface Comparison {
 function summarise(name: string, ms: RoundMeasure[]): SideSummary {
   const peak: Record<string, number> = {};
   for (const m of ms) for (const [k, v] of Object.entries(m.peakRssMb)) if (Number.isFinite(v)) peak[k] = Math.max(peak[k] ?? 0, v);
+  const cpu: Record<string, number> = {};
+  for (const k of new Set(ms.flatMap((m) => Object.keys(m.cpuMsPerOp ?? {})))) {
+    cpu[k] = spread(ms.map((m) => m.cpuMsPerOp?.[k] ?? NaN).filter(Number.isFinite)).median;
+  }
   return {
     name,
+    cpuMsPerOp: cpu,
     throughput: spread(ms.map((m) => m.ops / m.seconds)),
     p50Ms: spread(ms.map((m) => m.p50Ms)),
     p99Ms: spread(ms.map((m) => m.p99Ms)),
@@ -69,7 +77,10 @@ function line(side: string, m: RoundMeasure, unit: string): string {
   const rss = Object.entries(m.peakRssMb)
     .map(([k, v]) => `${k} ${fmt(v, 0)} MB`)
     .join(', ');
-  return `${side.padEnd(6)} ${fmt(m.ops / m.seconds, 1).padStart(8)} ${unit}/s  p50 ${fmt(m.p50Ms)} ms  p99 ${fmt(m.p99Ms)} ms  ops ${m.ops}  errors ${m.errors}  peak RSS: ${rss}`;
+  const cpu = Object.entries(m.cpuMsPerOp ?? {})
+    .map(([k, v]) => `${k} ${fmt(v, 3)}`)
+    .join(', ');
+  return `${side.padEnd(6)} ${fmt(m.ops / m.seconds, 1).padStart(8)} ${unit}/s  p50 ${fmt(m.p50Ms)} ms  p99 ${fmt(m.p99Ms)} ms  ops ${m.ops}  errors ${m.errors}  peak RSS: ${rss}${cpu ? `  CPU ms/op: ${cpu}` : ''}`;
 }
 
 /**
@@ -150,7 +161,8 @@ export function printSummary(c: Comparison): void {
   console.log(`  p99 ratio real/bare:        ${fmtSpread(c.p99Ratio, 2)}`);
   for (const s of [c.real, c.bare]) {
     const rss = Object.entries(s.peakRssMb).map(([k, v]) => `${k} ${fmt(v, 0)} MB`).join(', ');
-    console.log(`  ${s.name}: ${fmt(s.throughput.median, 1)} ${c.unit}/s (min ${fmt(s.throughput.min, 1)}, max ${fmt(s.throughput.max, 1)}), p50 ${fmt(s.p50Ms.median)} ms, p99 ${fmt(s.p99Ms.median)} ms, errors ${s.errors}, peak RSS ${rss}`);
+    const cpu = Object.entries(s.cpuMsPerOp).map(([k, v]) => `${k} ${fmt(v, 3)}`).join(', ');
+    console.log(`  ${s.name}: ${fmt(s.throughput.median, 1)} ${c.unit}/s (min ${fmt(s.throughput.min, 1)}, max ${fmt(s.throughput.max, 1)}), p50 ${fmt(s.p50Ms.median)} ms, p99 ${fmt(s.p99Ms.median)} ms, errors ${s.errors}, peak RSS ${rss}${cpu ? `, CPU ms/op ${cpu}` : ''}`);
   }
   for (const ch of c.checks) console.log(`  target ${ch.name}: ${fmt(ch.value, 3)} ${ch.op} ${ch.target}: ${ch.met ? 'MET' : 'MISSED'}`);
   console.log(`  load average after: ${c.loadAfter}`);

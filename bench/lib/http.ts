@@ -1,4 +1,4 @@
-import { peakRssMb, resetPeakRss } from './proc';
+import { cpuMs, peakRssMb, resetPeakRss } from './proc';
 import type { RoundMeasure } from './compare';
 
 // autocannon ships no types; this is the part of its programmatic API used here.
@@ -39,6 +39,7 @@ export interface HttpLoad {
  */
 export async function httpRound(load: HttpLoad, pids: Record<string, number>): Promise<RoundMeasure> {
   for (const pid of Object.values(pids)) resetPeakRss(pid);
+  const cpu0 = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuMs(pid)]));
   const result = await autocannon({
     url: load.url,
     connections: load.connections,
@@ -65,6 +66,7 @@ export async function httpRound(load: HttpLoad, pids: Record<string, number>): P
     p99Ms: result.latency.p99,
     errors: bad + result.errors + result.timeouts,
     peakRssMb: peak,
+    cpuMsPerOp: Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, (cpuMs(pid) - cpu0[k]!) / Math.max(1, ok + bad)])),
     extra: { statusCodes: JSON.stringify(Object.fromEntries(Object.entries(codes).map(([k, v]) => [k, v.count]))) },
   };
 }

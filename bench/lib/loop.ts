@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:http';
 import type { RoundMeasure } from './compare';
-import { peakRssMb, resetPeakRss } from './proc';
+import { cpuMs, peakRssMb, resetPeakRss } from './proc';
 import { latencyPercentiles } from './stats';
 
 /**
@@ -12,6 +12,7 @@ export async function closedLoop(
   op: (client: number, n: number) => Promise<boolean>,
 ): Promise<RoundMeasure> {
   for (const pid of Object.values(opts.pids)) resetPeakRss(pid);
+  const cpu0 = Object.fromEntries(Object.entries(opts.pids).map(([k, pid]) => [k, cpuMs(pid)]));
   const latencies: number[] = [];
   let ok = 0;
   let errors = 0;
@@ -37,7 +38,8 @@ export async function closedLoop(
   const p = latencyPercentiles(latencies);
   const peak: Record<string, number> = {};
   for (const [name, pid] of Object.entries(opts.pids)) peak[name] = peakRssMb(pid);
-  return { ops: ok, seconds, p50Ms: p.p50, p99Ms: p.p99, errors, peakRssMb: peak };
+  const cpuMsPerOp = Object.fromEntries(Object.entries(opts.pids).map(([k, pid]) => [k, (cpuMs(pid) - cpu0[k]!) / Math.max(1, ok + errors)]));
+  return { ops: ok, seconds, p50Ms: p.p50, p99Ms: p.p99, errors, peakRssMb: peak, cpuMsPerOp };
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });

@@ -71,9 +71,9 @@ export function writeResultsMarkdown(): void {
     const c = r.comparison;
     if (c) {
       out.push(`Throughput ratio real/bare: median **${fmt(c.throughputRatio.median, 3)}** (min ${fmt(c.throughputRatio.min, 3)}, max ${fmt(c.throughputRatio.max, 3)}, IQR ${fmt(c.throughputRatio.q1, 3)}–${fmt(c.throughputRatio.q3, 3)}, ${c.throughputRatio.n} rounds); p99 ratio median ${fmt(c.p99Ratio.median, 2)} (min ${fmt(c.p99Ratio.min, 2)}, max ${fmt(c.p99Ratio.max, 2)}).`, '');
-      out.push(`| Side | ${c.unit}/s median (min–max) | p50 ms | p99 ms | errors | peak RSS MB |`, '|---|---|---|---|---|---|');
+      out.push(`| Side | ${c.unit}/s median (min–max) | p50 ms | p99 ms | errors | peak RSS MB | CPU ms per op |`, '|---|---|---|---|---|---|---|');
       for (const s of [c.real, c.bare]) {
-        out.push(`| ${s.name} | ${fmt(s.throughput.median, 1)} (${fmt(s.throughput.min, 1)}–${fmt(s.throughput.max, 1)}) | ${fmt(s.p50Ms.median)} | ${fmt(s.p99Ms.median)} | ${s.errors} | ${Object.entries(s.peakRssMb).map(([k, v]) => `${k} ${fmt(v, 0)}`).join(', ')} |`);
+        out.push(`| ${s.name} | ${fmt(s.throughput.median, 1)} (${fmt(s.throughput.min, 1)}–${fmt(s.throughput.max, 1)}) | ${fmt(s.p50Ms.median)} | ${fmt(s.p99Ms.median)} | ${s.errors} | ${Object.entries(s.peakRssMb).map(([k, v]) => `${k} ${fmt(v, 0)}`).join(', ')} | ${Object.entries(s.cpuMsPerOp ?? {}).map(([k, v]) => `${k} ${fmt(v, 3)}`).join(', ')} |`);
       }
       out.push('', '<details><summary>Rounds</summary>', '', `| Round | Order | real ${c.unit}/s | bare ${c.unit}/s | ratio | real p99 | bare p99 |`, '|---|---|---|---|---|---|---|');
       for (const x of c.rounds) {
