@@ -67,6 +67,9 @@ export class SmtpSink {
     return `smtp://127.0.0.1:${this.port}`;
   }
 
+  /** Hold each message this long before answering, as a slow mail server would. */
+  delayMs = 0;
+
   /** Refuse the next `count` messages with this reply (4xx: try later; 5xx: permanent). */
   refuseNext(count: number, code = 451, message = 'Try again later'): void {
     for (let i = 0; i < count; i++) this.refusals.push({ code, message });
@@ -102,6 +105,7 @@ export class SmtpSink {
 
   private async receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<void> {
     const parsed = await simpleParser(stream);
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     const refusal = this.refusals.shift();
     if (refusal) throw Object.assign(new Error(refusal.message), { responseCode: refusal.code });
     const headers: Record<string, string> = {};

@@ -85,7 +85,7 @@ export async function startNotifications(opts: { queue: QueueKind; options?: Par
       }
     },
     async close() {
-      await worker.close();
+      await worker.close().catch(() => undefined); // a test may have closed it already
       await api.close();
       await sink.close();
       await gateway.close();

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Outbox } from '@masar/outbox';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from '../notifications.options';
@@ -11,7 +11,7 @@ import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from '../notificatio
  * in every worker process at once is harmless.
  */
 @Injectable()
-export class DeliveryRedrive implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeliveryRedrive implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('NotificationsRedrive');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
@@ -33,7 +33,7 @@ export class DeliveryRedrive implements OnApplicationBootstrap, OnApplicationShu
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running;
   }

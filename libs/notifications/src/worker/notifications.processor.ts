@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { MASAR_CONFIG, type MasarConfig } from '@masar/config';
 import type { JobPayload } from '@masar/queue';
@@ -8,7 +8,7 @@ import { DispatchNotification } from '../dispatch/dispatch-notification.use-case
 
 /** The 'notifications' queue: payloads are ids; each handler re-reads what it needs and skips what is gone. */
 @Processor('notifications')
-export class NotificationsProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class NotificationsProcessor extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('NotificationsProcessor');
 
   constructor(
@@ -22,6 +22,14 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
   onApplicationBootstrap(): void {
     // Sending is I/O bound: several deliveries in flight per process.
     this.worker.concurrency = this.config.worker.concurrency;
+  }
+
+  /**
+   * On SIGTERM, stop taking jobs and let those in flight finish before anything they need (the SMTP pool, the
+   * database) is closed in the later shutdown phase.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
   }
 
   async process(job: Job): Promise<unknown> {
