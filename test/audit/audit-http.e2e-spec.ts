@@ -81,6 +81,15 @@ describe('audit over HTTP', () => {
     expect(searches[0]).toMatchObject({ actorId: supervisorId, actorRole: 'supervisor', applicationId: file, details: { action: 'case.read', results: 3 } });
   });
 
+  it('describes both routes and their answers in the OpenAPI document', async () => {
+    const docs = (await t.app.inject({ method: 'GET', url: '/docs-json' })).json();
+    const ok = (path: string) => docs.paths[path].get.responses['200'].content['application/json'].schema.$ref;
+    expect(ok('/audit/events')).toBe('#/components/schemas/AuditEventPageDto');
+    expect(ok('/audit/verify')).toBe('#/components/schemas/AuditVerificationDto');
+    expect(docs.paths['/audit/events'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['action', 'actorId', 'applicationId', 'cursor', 'from', 'limit', 'to']);
+    expect(docs.components.schemas.AuditChainBreakDto.properties.kind.enum).toContain('chain_rewritten');
+  });
+
   it('answers problems for a bad cursor, a bad limit and an unknown filter', async () => {
     const cursor = await get('/audit/events?cursor=not-a-cursor');
     expect(cursor.statusCode).toBe(400);

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentActor, type Actor } from '@masar/access';
+import { AuditEventPageDto, AuditVerificationDto } from './audit-responses.dto';
 import { AuditTrail } from './audit-trail';
 import { AuditSearchQueryDto } from './search/audit-search.query';
 import { SearchAuditEvents, type AuditEventPage } from './search/search-audit-events.use-case';
@@ -12,6 +13,7 @@ import { VerifyAuditTrail } from './verification/verify-audit-trail.use-case';
  * the trail is itself recorded (who searched what), before the answer is sent: no record, no answer.
  */
 @ApiTags('audit')
+@ApiBearerAuth()
 @Allow('supervisor')
 @Controller('audit')
 export class AuditController {
@@ -23,7 +25,7 @@ export class AuditController {
 
   @Get('events')
   @ApiOperation({ summary: 'Search the audit trail by file, user, action and period, newest first' })
-  @ApiOkResponse({ description: '{ events, nextCursor }' })
+  @ApiOkResponse({ type: AuditEventPageDto })
   async events(@Query() q: AuditSearchQueryDto, @CurrentActor() actor: Actor): Promise<AuditEventPage> {
     const page = await this.search.execute({
       applicationId: q.applicationId,
@@ -47,7 +49,7 @@ export class AuditController {
 
   @Get('verify')
   @ApiOperation({ summary: 'Walk the whole chain and report the first broken link' })
-  @ApiOkResponse({ description: '{ ok, eventsChecked, checkpointsChecked, head, lastCheckpoint, firstBreak }' })
+  @ApiOkResponse({ type: AuditVerificationDto })
   async verifyChain(@CurrentActor() actor: Actor): Promise<AuditVerification> {
     const result = await this.verify.execute();
     await this.trail.recordNow({
