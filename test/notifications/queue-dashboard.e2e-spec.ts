@@ -1,10 +1,10 @@
-import { createTestApp, type TestApp } from '@masar/testing';
+import { createTestApp, describeWithRedis, type QueueKind, type TestApp } from '@masar/testing';
 import { ADMIN, APPLICANT, CASEWORKER } from './support/notifications-harness';
 
-describe('queue dashboard at /admin/queues', () => {
+function suite(queue: QueueKind) {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ queue });
   });
   afterAll(async () => t?.close());
 
@@ -47,4 +47,7 @@ describe('queue dashboard at /admin/queues', () => {
     const r = await t.app.inject({ method: 'GET', url: '/admin/queues/api/queues', headers: { cookie: 'masar_queues=eyJhbGciOiJIUzI1NiJ9.e30.forged' } });
     expect(r.statusCode).toBe(401);
   });
-});
+}
+
+describe('queue dashboard at /admin/queues (PostgreSQL queue backend)', () => suite('postgres'));
+describeWithRedis('queue dashboard at /admin/queues (Redis queue backend)', () => suite('redis'));
