@@ -4,7 +4,8 @@ import type { Actor, CaseScope } from '@masar/access';
 import { CaseScopeResolver } from '@masar/identity';
 import { CasesErrors } from '../cases.errors';
 import type { ActingUser } from '../domain/workflow/case-snapshot';
-import { Application } from '../persistence/application.entity';
+import type { Application } from '../persistence/application.entity';
+import { APPLICATION_COLUMNS, applicationFromRow } from '../persistence/application-row';
 
 /**
  * Least privilege for case files, in one place. A file outside the actor's scope is answered exactly like a file
@@ -54,14 +55,14 @@ export class CaseAccess {
     if (!/^[0-9a-f-]{36}$/i.test(applicationId)) throw CasesErrors.notFound();
     const params: unknown[] = [applicationId];
     const cond = CaseAccess.condition(scope, actor, 'a', params);
-    const rows: { id: string; user_id: string | null }[] = await manager.query(
-      `select a.id, p.user_id from applications a join applicants p on p.id = a.applicant_id
+    // One round trip: the file, its applicant's account, the scope check and (for a change) the row lock.
+    const rows: Record<string, unknown>[] = await manager.query(
+      `select ${APPLICATION_COLUMNS}, p.user_id as applicant_user_id from applications a join applicants p on p.id = a.applicant_id
         where a.id = $1 and (${cond}) ${opts.lock ? 'for update of a' : ''}`,
       params,
     );
     if (rows.length === 0) throw CasesErrors.notFound();
-    const application = await manager.findOneByOrFail(Application, { id: applicationId });
-    return { application, applicantUserId: rows[0]!.user_id, scope };
+    return { application: applicationFromRow(rows[0]!), applicantUserId: (rows[0]!.applicant_user_id as string | null) ?? null, scope };
   }
 }
 

@@ -23,7 +23,7 @@ export class Application {
   @Column({ name: 'assigned_at', type: 'timestamptz', nullable: true }) assignedAt: Date | null;
   @Column({ name: 'due_at', type: 'timestamptz' }) dueAt: Date;
   @Column({ type: 'jsonb', nullable: true }) proposal: { outcome: Outcome; proposedBy: string; at: string; reason?: string | null } | null;
-  @Column({ name: 'first_decision', type: 'jsonb', nullable: true }) firstDecision: { outcome: Outcome; deciders: string[]; at: string } | null;
+  @Column({ name: 'first_decision', type: 'jsonb', nullable: true }) firstDecision: { outcome: Outcome; deciders: string[]; at: string; reason?: string | null } | null;
   @Column({ type: 'jsonb', nullable: true }) interview: { at: string; place: string; interpreterLanguage: string | null } | null;
   @Column({ name: 'interview_held_at', type: 'timestamptz', nullable: true }) interviewHeldAt: Date | null;
   @Column({ name: 'card_expires_on', type: 'date', nullable: true }) cardExpiresOn: string | null;

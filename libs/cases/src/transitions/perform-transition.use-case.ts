@@ -212,8 +212,9 @@ export class PerformTransition {
         break;
       }
       case 'decision_unfavourable': {
-        const [row]: { reason: string | null }[] = await manager.query(`select first_decision->>'reason' as reason from applications where id = $1`, [a.id]);
-        p.reasons = row?.reason ? [row.reason] : [];
+        // Notified after the decision that wrote them: the reasons are on the file as loaded.
+        const reason = a.firstDecision?.reason;
+        p.reasons = reason ? [reason] : [];
         p.appealDeadline = day(clockDue.get('appeal_window'));
         break;
       }
