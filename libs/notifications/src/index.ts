@@ -27,3 +27,4 @@ export { NotificationsModule } from './notifications.module';
 export { NotificationsWorkerModule, type NotificationsWorkerOptions } from './worker/notifications-worker.module';
 export { NotificationsMigrations } from './migrations';
 export { mountQueueDashboard } from './queue-dashboard/mount-queue-dashboard';
+export { EraseNotifications, type ErasedNotifications } from './retention/erase-notifications.use-case';

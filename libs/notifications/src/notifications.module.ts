@@ -6,6 +6,7 @@ import { RetryDeadLetter } from './api/retry-dead-letter.use-case';
 import { QueueDashboardAccessController } from './queue-dashboard/queue-dashboard-access.controller';
 import { NOTIFICATION_ENTITIES } from './persistence';
 import { NotificationRequests } from './request/notification-requests';
+import { EraseNotifications } from './retention/erase-notifications.use-case';
 
 /**
  * The notifications part of the API: the applicant's in-app list, the admin's dead letters, and the public use
@@ -15,7 +16,7 @@ import { NotificationRequests } from './request/notification-requests';
 @Module({
   imports: [TypeOrmModule.forFeature(NOTIFICATION_ENTITIES)],
   controllers: [MyNotificationsController, DeadLettersController, QueueDashboardAccessController],
-  providers: [NotificationRequests, RetryDeadLetter],
-  exports: [NotificationRequests],
+  providers: [NotificationRequests, RetryDeadLetter, EraseNotifications],
+  exports: [NotificationRequests, EraseNotifications],
 })
 export class NotificationsModule {}

@@ -11,6 +11,7 @@ import { DEFAULT_NOTIFICATIONS_OPTIONS, NOTIFICATIONS_OPTIONS, type Notification
 import { NOTIFICATION_ENTITIES } from '../persistence';
 import { RECIPIENT_DIRECTORY } from '../recipients/recipient-directory.port';
 import { NotificationRequests } from '../request/notification-requests';
+import { EraseNotifications } from '../retention/erase-notifications.use-case';
 import { DeliveryRedrive } from './delivery-redrive';
 import { NotificationsProcessor } from './notifications.processor';
 
@@ -66,12 +67,13 @@ export class NotificationsWorkerModule {
         { provide: ChannelRegistry, inject: [EMAIL_SENDER, SMS_SENDER], useFactory: (e: EmailSender | null, s: SmsSender | null) => new ChannelRegistry(e, s) },
         SenderLifecycle,
         NotificationRequests,
+        EraseNotifications,
         DispatchNotification,
         DeliverMessage,
         DeliveryRedrive,
         NotificationsProcessor,
       ],
-      exports: [NotificationRequests, DispatchNotification, DeliverMessage, DeliveryRedrive],
+      exports: [NotificationRequests, EraseNotifications, DispatchNotification, DeliverMessage, DeliveryRedrive],
     };
   }
 }
