@@ -20,7 +20,9 @@ export class MultipartRegistration implements OnModuleInit {
       | { hasContentTypeParser(t: string): boolean; register(p: unknown, o: unknown): unknown }
       | undefined;
     if (!fastify || fastify.hasContentTypeParser('multipart/form-data')) return;
-    await fastify.register(multipart, {
+    // Not awaited: awaiting a plugin here loads Fastify's plugin queue before Nest installs its error handler, and
+    // body errors (413, malformed JSON) would then answer Fastify's JSON instead of problem+json.
+    void fastify.register(multipart, {
       limits: { fileSize: this.config.storage.maxDocumentBytes + 1, files: 1, fields: 5, fieldSize: 1024, parts: 6, headerPairs: 100 },
     });
   }
