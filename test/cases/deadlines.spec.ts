@@ -1,4 +1,4 @@
-import { SweepDeadlines } from '@masar/cases';
+import { OpenDueRenewals, SweepDeadlines } from '@masar/cases';
 import { createCasesTestApp, CW_RABAT, expectStatus, REASON, SUP_RABAT, type CasesTestApp } from './support/cases-test-app';
 
 const DAY = 86_400_000;
@@ -6,9 +6,11 @@ const DAY = 86_400_000;
 describe('the deadline sweep', () => {
   let t: CasesTestApp;
   let sweep: SweepDeadlines;
+  let renewals: OpenDueRenewals;
   beforeAll(async () => {
     t = await createCasesTestApp();
     sweep = t.app.get(SweepDeadlines);
+    renewals = t.app.get(OpenDueRenewals);
   });
   afterAll(async () => {
     await t?.close();
@@ -94,5 +96,28 @@ describe('the deadline sweep', () => {
     const closedNow = a.transitions + b.transitions;
     expect(closedNow).toBe(3);
     for (const id of ids) expect((await state(id)).state).toBe('closed');
+  });
+
+  it('opens the renewal file of a card handed over, ahead of its expiry and once, and reminds on time', async () => {
+    const applicantId = await t.person();
+    const { id } = await t.open({ kind: 'regularisation', applicantId, category: 'residence_five_years', criteriaVersion: 'MA-2014', facts: { residenceSince: '2001-01-01' } });
+    await t.documentsVerified(id);
+    for (const a of ['submit', 'start_completeness_check', 'accept_as_complete', 'propose_favourable']) expectStatus(await t.act(CW_RABAT, id, a), 200);
+    expectStatus(await t.act(SUP_RABAT, id, 'confirm_favourable'), 200);
+    expectStatus(await t.act(CW_RABAT, id, 'mark_card_ready'), 200);
+    const expiresOn = new Date(Date.now() + 200 * DAY).toISOString().slice(0, 10);
+    expectStatus(await t.act(CW_RABAT, id, 'issue_card', { data: { cardExpiresOn: expiresOn } }), 200);
+    const [card] = await t.dataSource.query(`select card_expires_on::text as d from applications where id = $1`, [id]);
+    expect(card.d).toBe(expiresOn);
+
+    const expiry = Date.parse(`${expiresOn}T00:00:00Z`);
+    const renewalOf = () => t.dataSource.query(`select id, state, card_expires_on::text as d from applications where kind = 'renewal' and linked_application_id = $1`, [id]);
+    await renewals.run(new Date(expiry - 80 * DAY));
+    expect(await renewalOf()).toEqual([]);
+    await Promise.all([renewals.run(new Date(expiry - 74 * DAY)), renewals.run(new Date(expiry - 74 * DAY))]);
+    const opened = await renewalOf();
+    expect(opened).toEqual([expect.objectContaining({ state: 'expiry_upcoming', d: expiresOn })]);
+    expect((await renewals.run(new Date(expiry - 70 * DAY))).opened).toBe(0);
+    expect((await sweep.run(new Date(expiry - 59 * DAY), { applicationId: opened[0].id })).reminders).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { Global, Module, type OnModuleInit } from '@nestjs/common';
 import { CasesCoreModule } from './cases-core.module';
 import { CasesProcessor } from './deadlines/cases.processor';
+import { OpenDueRenewals } from './deadlines/open-due-renewals.use-case';
 import { SweepDeadlines } from './deadlines/sweep-deadlines.use-case';
 import { assertAllWorkflowsValid } from './domain/workflow/workflows';
 
@@ -12,8 +13,8 @@ import { assertAllWorkflowsValid } from './domain/workflow/workflows';
 @Global()
 @Module({
   imports: [CasesCoreModule],
-  providers: [SweepDeadlines, CasesProcessor],
-  exports: [CasesCoreModule, SweepDeadlines],
+  providers: [SweepDeadlines, OpenDueRenewals, CasesProcessor],
+  exports: [CasesCoreModule, SweepDeadlines, OpenDueRenewals],
 })
 export class CasesWorkerModule implements OnModuleInit {
   onModuleInit(): void {

@@ -1,3 +1,4 @@
 import { CreateCases1796000100001 } from './1796000100001-create-cases';
+import { OneRenewalPerCard1796000100002 } from './1796000100002-one-renewal-per-card';
 
-export const CasesMigrations = [CreateCases1796000100001];
+export const CasesMigrations = [CreateCases1796000100001, OneRenewalPerCard1796000100002];

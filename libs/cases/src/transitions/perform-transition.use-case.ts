@@ -8,6 +8,7 @@ import { CaseAccess, actingUser } from '../access/case-access';
 import { ApplicationFactory, type OpenedApplication } from '../applications/application-factory';
 import { CasesErrors } from '../cases.errors';
 import { CaseClocks, uuidFrom } from '../deadlines/case-clocks';
+import { cardExpiry } from '../domain/deadlines/card-expiry';
 import { progressAfter } from '../domain/workflow/case-progress';
 import { planTransition, type TransitionPlan } from '../domain/workflow/workflow-engine';
 import { stateOf, type CaseEventType, type Stage } from '../domain/workflow/workflow-definition';
@@ -37,7 +38,7 @@ export interface TransitionResult {
 }
 
 /** Only these keys of a transition's data are kept in the history: what the guards and effects read. */
-const HISTORY_DATA_KEYS = ['interview', 'requested', 'dueDate', 'consent'];
+const HISTORY_DATA_KEYS = ['interview', 'requested', 'dueDate', 'consent', 'cardExpiresOn'];
 
 /**
  * Takes one action on a file. In one transaction: the file row is locked and its version checked (optimistic lock:
@@ -183,6 +184,9 @@ export class PerformTransition {
         }
         case 'record_interview':
           c.interview_held_at = now;
+          break;
+        case 'record_card':
+          c.card_expires_on = cardExpiry(input.data.cardExpiresOn, now, this.clocks.policy.cardValidityYears);
           break;
         default:
           break;

@@ -16,6 +16,10 @@ export interface ClockPolicy {
   /** Days after expiry before a card with no renewal request lapses. */
   lapseGraceDays: number;
   asylumDecisionDays: Record<AsylumModality, number>;
+  /** Validity of a card when the caseworker does not give the date printed on it (1 year; 3 were considered). */
+  cardValidityYears: number;
+  /** Days before a card's expiry when its renewal file opens, early enough for the 60-day reminder. */
+  renewalFileOpensDaysBefore: number;
 }
 
 export const DEFAULT_CLOCK_POLICY: ClockPolicy = {
@@ -26,4 +30,6 @@ export const DEFAULT_CLOCK_POLICY: ClockPolicy = {
   renewalReminderDaysBefore: [60, 30],
   lapseGraceDays: 30,
   asylumDecisionDays: { regular: 180, accelerated: 30, simplified: 90 },
+  cardValidityYears: 1,
+  renewalFileOpensDaysBefore: 75,
 };

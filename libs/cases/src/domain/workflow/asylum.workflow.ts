@@ -154,7 +154,7 @@ export const ASYLUM_WORKFLOW: WorkflowDefinition = {
       by: ['caseworker'],
       scope: 'office',
       guards: [],
-      effects: [{ kind: 'notify', event: 'card_issued' }],
+      effects: [{ kind: 'record_card' }, { kind: 'notify', event: 'card_issued' }],
     },
     {
       action: 'notify_rejection',

@@ -243,7 +243,7 @@ export const REGULARISATION_WORKFLOW: WorkflowDefinition = {
       by: ['caseworker'],
       scope: 'office',
       guards: [],
-      effects: [{ kind: 'notify', event: 'card_issued' }],
+      effects: [{ kind: 'record_card' }, { kind: 'notify', event: 'card_issued' }],
     },
     {
       action: 'withdraw',

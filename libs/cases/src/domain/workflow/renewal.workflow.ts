@@ -162,7 +162,7 @@ export const RENEWAL_WORKFLOW: WorkflowDefinition = {
       by: ['caseworker'],
       scope: 'office',
       guards: [],
-      effects: [{ kind: 'notify', event: 'card_issued' }],
+      effects: [{ kind: 'record_card' }, { kind: 'notify', event: 'card_issued' }],
     },
     {
       action: 'notify_refusal',

@@ -122,7 +122,9 @@ export type Effect =
   | { kind: 'schedule_interview' }
   | { kind: 'record_interview' }
   /** A request for information with a due date. */
-  | { kind: 'request_information' };
+  | { kind: 'request_information' }
+  /** The card handed over: its expiry (printed on it, or the policy's validity) starts the renewal cycle. */
+  | { kind: 'record_card' };
 
 export interface StateDefinition {
   name: string;
