@@ -27,12 +27,14 @@ export class AuditController {
   @ApiOperation({ summary: 'Search the audit trail by file, user, action and period, newest first' })
   @ApiOkResponse({ type: AuditEventPageDto })
   async events(@Query() q: AuditSearchQueryDto, @CurrentActor() actor: Actor): Promise<AuditEventPage> {
+    const from = q.from ? new Date(q.from) : undefined;
+    const to = q.to ? new Date(q.to) : undefined;
     const page = await this.search.execute({
       applicationId: q.applicationId,
       actorId: q.actorId,
       action: q.action,
-      from: q.from ? new Date(q.from) : undefined,
-      to: q.to ? new Date(q.to) : undefined,
+      from,
+      to,
       cursor: q.cursor,
       limit: q.limit,
     });
@@ -42,7 +44,7 @@ export class AuditController {
       actorRole: actor.role,
       subjectType: 'audit_trail',
       applicationId: q.applicationId ?? null,
-      details: definedOnly({ actorId: q.actorId, action: q.action, from: q.from, to: q.to, results: page.events.length }),
+      details: definedOnly({ actorId: q.actorId, action: q.action, from: from?.toISOString(), to: to?.toISOString(), results: page.events.length }),
     });
     return page;
   }

@@ -1,11 +1,10 @@
 import { canonicalBody, chainHash, GENESIS_HASH, type AuditDetailValue } from '../chain/audit-hash';
 import { checkpointSignatureValid } from '../checkpoint/checkpoint-signature';
 import type { AuditChainBreak, AuditVerification } from './audit-verification';
+import { CheckpointCursor } from './checkpoint-cursor';
+import { isoFromUs, isoUs, rows, type AuditQueryable } from './chain-queries';
 
-/** A TypeORM DataSource or EntityManager (rows) or a pg Client or Pool ({ rows }). */
-export interface AuditQueryable {
-  query(sql: string, params?: unknown[]): Promise<unknown>;
-}
+export type { AuditQueryable };
 
 export interface VerifyOptions {
   /** Checks checkpoint signatures too (config.crypto.auditSigningKey). Without it only their hashes are compared. */
@@ -37,32 +36,6 @@ interface ChainRow {
   hash: string;
 }
 
-interface CheckpointRow {
-  seq: string;
-  head_hash: string;
-  created_at: string;
-  signature: string;
-}
-
-/*
- * Beware: queries select `seq::text as seq`, so ORDER BY must name the table's column (e.seq), or PostgreSQL
- * sorts by the text alias ('10' before '9').
- */
-
-/**
- * Timestamps as text to the microsecond: a Date would hide a change below the millisecond. The trail writes
- * milliseconds, so a sub-millisecond part can only come from tampering and makes the hash differ.
- */
-const isoUs = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
-
-function isoFromUs(text: string): string {
-  return text.endsWith('000') ? `${text.slice(0, -3)}Z` : `${text}Z`;
-}
-
-async function rows<T>(db: AuditQueryable, sql: string, params: unknown[]): Promise<T[]> {
-  const result = await db.query(sql, params);
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /**
  * Walks the whole chain in seq order, in batches (keyset on seq, constant memory), and stops at the FIRST broken
@@ -223,45 +196,4 @@ function bodyOf(row: ChainRow) {
     requestId: row.request_id,
     ip: row.ip,
   };
-}
-
-/** Reads checkpoints in seq order, a batch at a time, alongside the walk of the chain. */
-class CheckpointCursor {
-  private buffer: CheckpointRow[] = [];
-  private after = '0';
-  private exhausted = false;
-
-  constructor(
-    private readonly db: AuditQueryable,
-    private readonly batchSize: number,
-  ) {}
-
-  /** The checkpoints at exactly this seq (the walk calls it for every seq in increasing order). */
-  async at(seq: string): Promise<CheckpointRow[]> {
-    const target = BigInt(seq);
-    const found: CheckpointRow[] = [];
-    for (;;) {
-      if (this.buffer.length === 0) {
-        if (this.exhausted) return found;
-        await this.fill();
-        if (this.buffer.length === 0) return found;
-      }
-      const next = BigInt(this.buffer[0]!.seq);
-      if (next > target) return found;
-      const cp = this.buffer.shift()!;
-      // Checkpoints below the walk's position cannot exist: the walk visits every seq from 1 without gaps.
-      if (next === target) found.push(cp);
-    }
-  }
-
-  private async fill(): Promise<void> {
-    this.buffer = await rows<CheckpointRow>(
-      this.db,
-      `select seq::text as seq, head_hash, ${isoUs('created_at')} as created_at, signature
-         from audit_checkpoints c where c.seq > $1 order by c.seq limit $2`,
-      [this.after, this.batchSize],
-    );
-    if (this.buffer.length < this.batchSize) this.exhausted = true;
-    if (this.buffer.length) this.after = this.buffer[this.buffer.length - 1]!.seq;
-  }
 }
