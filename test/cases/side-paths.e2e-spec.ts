@@ -100,4 +100,36 @@ describe('side paths of a file over HTTP', () => {
     const [row] = await t.dataSource.query(`select proposal from applications where id = $1`, [id]);
     expect(row.proposal).toBeNull();
   });
+
+  it('records eligibility facts as they come in and answers with the advisory assessment, auditing which facts changed', async () => {
+    const { id } = await submitted();
+    const put = async (body: unknown) => t.app.inject({ method: 'PUT', url: `/applications/${id}/eligibility-facts`, payload: body as never, headers: await t.as(CW_RABAT) });
+    // Counted on the day of submission (today): two years of residence are not five.
+    const short = await put({ residenceSince: `${new Date().getUTCFullYear() - 2}-01-01` });
+    expectStatus(short, 200);
+    expect(short.json().assessment).toMatchObject({ category: 'residence_five_years', criteriaVersion: 'MA-2016', verdict: 'does_not_meet' });
+    const long = await put({ residenceSince: '2009-01-01', seriousIllness: true, entryDate: '2009-01-01' });
+    expect(long.json().assessment.verdict).toBe('meets');
+    expect(long.json().otherCategories.map((c: { category: string }) => c.category)).toEqual(['serious_illness']);
+    const [event] = await t.dataSource.query(
+      `select fields, to_jsonb(e)::text as row from audit_events e where application_id = $1 and action = 'case.eligibility_facts_recorded' order by seq desc limit 1`,
+      [id],
+    );
+    expect(event.fields).toEqual(['eligibility_facts.entryDate', 'eligibility_facts.residenceSince', 'eligibility_facts.seriousIllness']);
+    expect(event.row).not.toContain('2009-01-01');
+  });
+
+  it('lets an applicant request the renewal of their own card, and hides other files from them', async () => {
+    const mine = await t.person();
+    const theirs = await t.person();
+    await t.dataSource.query(`update applicants set user_id = (select id from users where email = 'applicant@masar.example') where id = $1`, [mine]);
+    const expiresOn = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    const own = await t.open({ kind: 'renewal', applicantId: mine, cardExpiresOn: expiresOn });
+    const other = await t.open({ kind: 'renewal', applicantId: theirs, cardExpiresOn: expiresOn });
+    expectStatus(await t.act('applicant@masar.example', other.id, 'request_renewal'), 404);
+    expectStatus(await t.act('applicant@masar.example', own.id, 'start_documents_check'), 422);
+    const requested = await t.act('applicant@masar.example', own.id, 'request_renewal');
+    expectStatus(requested, 200);
+    expect(requested.json().state).toBe('requested');
+  });
 });

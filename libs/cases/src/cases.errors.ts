@@ -20,6 +20,7 @@ export const CasesErrorCode = {
   OfficeInvalid: 'CASES_OFFICE_INVALID',
   InvalidCursor: 'CASES_INVALID_CURSOR',
   FileClosed: 'CASES_FILE_CLOSED',
+  NotApplicable: 'CASES_NOT_APPLICABLE',
 } as const;
 export type CasesErrorCode = (typeof CasesErrorCode)[keyof typeof CasesErrorCode];
 
@@ -82,5 +83,6 @@ export const CasesErrors = {
   assigneeInvalid: (detail: string) => new DomainError(CasesErrorCode.AssigneeInvalid, 422, 'Assignee not possible', detail),
   officeInvalid: (detail: string) => new DomainError(CasesErrorCode.OfficeInvalid, 422, 'Office not possible', detail),
   invalidCursor: () => new DomainError(CasesErrorCode.InvalidCursor, 400, 'Invalid cursor', 'The page cursor is not valid; start again from the first page.'),
+  notApplicable: (detail: string) => new DomainError(CasesErrorCode.NotApplicable, 422, 'Not applicable to this file', detail),
   fileClosed: (state: string) => new DomainError(CasesErrorCode.FileClosed, 422, 'File closed', `The file is in final state "${state}".`),
 };

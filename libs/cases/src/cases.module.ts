@@ -17,6 +17,7 @@ import { ApplicationsController } from './http/applications.controller';
 import { CriteriaController } from './http/criteria.controller';
 import { WorkQueueController } from './http/work-queue.controller';
 import { WorkflowsController } from './http/workflows.controller';
+import { RecordEligibilityFacts } from './eligibility/record-eligibility-facts.use-case';
 import { AddCaseNote } from './notes/add-case-note.use-case';
 import { TransferApplication } from './transfer/transfer-application.use-case';
 import { WorkQueueQuery } from './work-queue/work-queue.query';
@@ -37,6 +38,7 @@ import { WorkQueueQuery } from './work-queue/work-queue.query';
     OpenApplication,
     GetApplication,
     AddCaseNote,
+    RecordEligibilityFacts,
     AssignApplication,
     ClaimNext,
     TransferApplication,

@@ -6,9 +6,10 @@ import { OpenApplication } from '../applications/open-application.use-case';
 import { AssignApplication } from '../assignment/assign-application.use-case';
 import { ClaimNext } from '../assignment/claim-next.use-case';
 import { AddCaseNote } from '../notes/add-case-note.use-case';
+import { RecordEligibilityFacts } from '../eligibility/record-eligibility-facts.use-case';
 import { TransferApplication } from '../transfer/transfer-application.use-case';
 import { PerformTransition } from '../transitions/perform-transition.use-case';
-import { AddNoteDto, ApplicationViewDto, AssignDto, ClaimDto, OpenApplicationDto, OpenedApplicationDto, TransferDto, TransitionDto, TransitionResultDto } from './applications.dto';
+import { AddNoteDto, ApplicationViewDto, AssignDto, ClaimDto, EligibilityFactsDto, OpenApplicationDto, OpenedApplicationDto, TransferDto, TransitionDto, TransitionResultDto } from './applications.dto';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -22,6 +23,7 @@ export class ApplicationsController {
     private readonly assign: AssignApplication,
     private readonly claim: ClaimNext,
     private readonly transfer: TransferApplication,
+    private readonly facts: RecordEligibilityFacts,
   ) {}
 
   @Post('applications')
@@ -54,6 +56,13 @@ export class ApplicationsController {
   @Allow('caseworker', 'supervisor')
   addNote(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AddNoteDto) {
     return this.notes.execute(actor, id, body.body);
+  }
+
+  @Put('applications/:id/eligibility-facts')
+  @Allow('caseworker', 'supervisor')
+  @ApiOkResponse({ description: 'The advisory assessment under the criteria version of the file, with its reasons' })
+  recordFacts(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: EligibilityFactsDto) {
+    return this.facts.execute(actor, id, body);
   }
 
   @Put('applications/:id/assignment')
