@@ -18,6 +18,12 @@ describe('normaliseEvent', () => {
     expect(body).toMatchObject({ requestId: 'req-explicit', ip: '10.0.0.2' });
   });
 
+  it('accepts every request id the logging module accepts from X-Request-Id', () => {
+    for (const requestId of ['-leading-dash', '.dotted.id.', '_underscored_', '0f8fad5b-d9cb-469f-a165-70867728950e']) {
+      expect(runWithRequestContext({ requestId }, () => normaliseEvent(event)).requestId).toBe(requestId);
+    }
+  });
+
   it('accepts anonymous and system events', () => {
     expect(normaliseEvent({ action: 'auth.login_failed', actorId: null, subjectType: 'user' })).toMatchObject({ actorId: null, subjectId: null, applicationId: null });
   });

@@ -28,6 +28,8 @@ const ACTION = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_-]*)+$/;
 const NAME = /^[a-z][A-Za-z0-9_-]{0,63}$/;
 const FIELD = /^[A-Za-z][A-Za-z0-9_.[\]]{0,99}$/;
 const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$/;
+/** At least what @masar/logging accepts from X-Request-Id ([A-Za-z0-9._-]{8,64}), or an audited request would fail. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /**
  * A detail value is an id, a code, a number or an ISO date: no spaces and no free text, so that a name or a
  * reason typed by a person cannot slip into the trail (erasing personal data later must not break the chain).
@@ -41,9 +43,9 @@ const MAX_FIELDS = 100;
 export function normaliseEvent(e: AuditEventInput, now = new Date()): AuditEventBody {
   const problems: string[] = [];
   const ctx = currentRequestContext();
-  const optionalId = (name: string, v: string | null | undefined): string | null => {
+  const optionalId = (name: string, v: string | null | undefined, pattern = IDENTIFIER): string | null => {
     if (v === undefined || v === null) return null;
-    if (typeof v !== 'string' || !IDENTIFIER.test(v)) problems.push(`${name} must be an identifier`);
+    if (typeof v !== 'string' || !pattern.test(v)) problems.push(`${name} must be an identifier`);
     return v;
   };
 
@@ -80,7 +82,7 @@ export function normaliseEvent(e: AuditEventInput, now = new Date()): AuditEvent
     applicationId: optionalId('applicationId', e.applicationId),
     fields,
     details,
-    requestId: optionalId('requestId', e.requestId ?? ctx?.requestId),
+    requestId: optionalId('requestId', e.requestId ?? ctx?.requestId, REQUEST_ID),
     ip,
   };
   if (problems.length) throw AuditErrors.eventInvalid(problems);
