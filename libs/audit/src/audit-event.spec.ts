@@ -24,6 +24,11 @@ describe('normaliseEvent', () => {
     }
   });
 
+  it('leaves out a malformed address or request id from the context rather than fail the request', () => {
+    const body = runWithRequestContext({ requestId: 'bad id with spaces', ip: 'unknown' }, () => normaliseEvent(event));
+    expect(body).toMatchObject({ requestId: null, ip: null });
+  });
+
   it('accepts anonymous and system events', () => {
     expect(normaliseEvent({ action: 'auth.login_failed', actorId: null, subjectType: 'user' })).toMatchObject({ actorId: null, subjectId: null, applicationId: null });
   });

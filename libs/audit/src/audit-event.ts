@@ -68,8 +68,11 @@ export function normaliseEvent(e: AuditEventInput, now = new Date()): AuditEvent
     else problems.push(`detail "${k}" must be an id, a code, a finite number, a boolean or null`);
   }
 
-  const ip = e.ip ?? ctx?.ip ?? null;
+  // What the caller passes must be right; what the request context holds is taken only when well-formed, so
+  // that an odd proxy header cannot make every audited request fail.
+  const ip = e.ip !== undefined ? e.ip : ctx?.ip && isIP(ctx.ip) ? ctx.ip : null;
   if (ip !== null && !isIP(ip)) problems.push('ip must be an IP address');
+  const requestId = e.requestId !== undefined ? e.requestId : ctx?.requestId && REQUEST_ID.test(ctx.requestId) ? ctx.requestId : null;
 
   const body: AuditEventBody = {
     id: randomUUID(),
@@ -82,7 +85,7 @@ export function normaliseEvent(e: AuditEventInput, now = new Date()): AuditEvent
     applicationId: optionalId('applicationId', e.applicationId),
     fields,
     details,
-    requestId: optionalId('requestId', e.requestId ?? ctx?.requestId, REQUEST_ID),
+    requestId: optionalId('requestId', requestId, REQUEST_ID),
     ip,
   };
   if (problems.length) throw AuditErrors.eventInvalid(problems);
