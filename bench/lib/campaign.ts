@@ -14,15 +14,18 @@ export interface Campaign {
 }
 
 /** Runs `scripts/seed-synthetic.ts` on a database with the benchmark's production keys. */
-export async function seed(dbUrl: string, files: number, codesOut: string, extraArgs: string[] = []): Promise<number> {
+export async function seed(dbUrl: string, files: number, codesOut: string, extraArgs: string[] = [], quiet = false): Promise<number> {
   const t0 = Date.now();
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'scripts', 'seed-synthetic.ts'), '--files', String(files), '--codes-out', codesOut, ...extraArgs], {
       cwd: ROOT,
       env: { ...process.env, ...productionEnv(dbUrl) },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'],
     });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed-synthetic exited with ${code}`))));
+    let output = '';
+    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seed-synthetic exited with ${code}\n${output.slice(-2000)}`))));
   });
   return (Date.now() - t0) / 1000;
 }

@@ -1,0 +1,185 @@
+import type { NodeProcess } from '../../../bench/lib/proc';
+import { effects, fixture, pendingDocuments, pendingNotifications, queueBacklog, sleep, smtpCounts, startWorker, waitUntil } from '../support/fixture';
+import type { ScenarioResult } from '../support/result';
+
+/**
+ * SIGKILL the worker three times while it works through document checks and notifications (all fed through the
+ * outbox, as uploads and transitions feed them), restarting it each time. Then: every check recorded once, every
+ * e-mail sent once as the SMTP server saw it (by Message-ID), no job left active or waiting, the outbox empty.
+ */
+export async function workerKills(redisUrl: string, n: number): Promise<ScenarioResult> {
+  const name = `SIGKILL the worker 3 times during ${n} document checks and ${n} notifications`;
+  const f = await fixture('kill', redisUrl);
+  let w: NodeProcess | null = null;
+  try {
+    const docs = await pendingDocuments(f, n);
+    const notes = await pendingNotifications(f, n);
+    w = await startWorker(f, 'worker-kill-0');
+    const progress = async () => {
+      const e = await effects(f, docs, notes);
+      return e.checksRecorded + e.emailDeliveriesSent;
+    };
+    let kills = 0;
+    const killedAt: number[] = [];
+    for (const share of [0.2, 0.45, 0.7]) {
+      await waitUntil(async () => (await progress()) >= share * 2 * n, 180_000, 100);
+      killedAt.push(await progress());
+      w.child.kill('SIGKILL');
+      await w.exited;
+      kills++;
+      w = await startWorker(f, `worker-kill-${kills}`);
+    }
+    const settled = await waitUntil(async () => {
+      const e = await effects(f, docs, notes);
+      return e.checksRecorded === n && e.emailDeliveriesSent === n && e.outboxUnsent === 0;
+    }, 300_000, 500);
+    await sleep(3000);
+    const e = await effects(f, docs, notes);
+    const s = smtpCounts(f);
+    const backlog = await queueBacklog(f, ['documents', 'notifications']);
+    const stuck = backlog['documents.active']! + backlog['documents.waiting']! + backlog['notifications.active']! + backlog['notifications.waiting']!;
+    const pass = kills === 3 && settled && e.checksRecorded === n && e.documentsPending === 0 && e.emailDeliveriesSent === n && e.emailDeliveriesOpen === 0 && s.distinct === n && s.received === n && stuck === 0 && e.outboxUnsent === 0;
+    return {
+      name,
+      status: pass ? 'pass' : 'fail',
+      counts: {
+        kills,
+        killedAtEffects: killedAt.join('/'),
+        checksRecorded: e.checksRecorded,
+        documentsPending: e.documentsPending,
+        emailsSentPerDb: e.emailDeliveriesSent,
+        smtpReceived: s.received,
+        smtpDistinctMessageIds: s.distinct,
+        smtpDuplicated: s.duplicated,
+        deliveriesOpen: e.emailDeliveriesOpen,
+        deadLetters: e.deadLetters,
+        outboxUnsent: e.outboxUnsent,
+        jobsStuck: stuck,
+        jobsFailed: backlog['documents.failed']! + backlog['notifications.failed']!,
+      },
+      note: settled ? undefined : 'did not settle within 5 minutes',
+    };
+  } finally {
+    await w?.stop('SIGKILL');
+    await f.close();
+  }
+}
+
+/**
+ * SIGSTOP one of two workers for longer than the job lock (30 s), then SIGCONT. The other worker takes the stalled
+ * jobs over; the stopped one wakes up and finishes its copies. Effects must happen once.
+ */
+export async function workerStop(redisUrl: string, n: number): Promise<ScenarioResult> {
+  const name = `SIGSTOP a worker past the job lock during ${n} checks and ${n} notifications, then SIGCONT`;
+  const f = await fixture('stop', redisUrl);
+  let a: NodeProcess | null = null;
+  let b: NodeProcess | null = null;
+  try {
+    // Slow mail makes sure the stopped worker holds e-mails in flight.
+    f.smtp.delayMs = 300;
+    const docs = await pendingDocuments(f, n);
+    const notes = await pendingNotifications(f, n);
+    a = await startWorker(f, 'worker-stop-a');
+    b = await startWorker(f, 'worker-stop-b');
+    await waitUntil(async () => {
+      const e = await effects(f, docs, notes);
+      return e.checksRecorded + e.emailDeliveriesSent >= 0.2 * 2 * n;
+    }, 180_000, 100);
+    const before = await queueBacklog(f, ['documents', 'notifications']);
+    a.child.kill('SIGSTOP');
+    const stoppedAt = Date.now();
+    await sleep(45_000);
+    a.child.kill('SIGCONT');
+    const stoppedMs = Date.now() - stoppedAt;
+    const settled = await waitUntil(async () => {
+      const e = await effects(f, docs, notes);
+      return e.checksRecorded === n && e.emailDeliveriesSent === n && e.outboxUnsent === 0;
+    }, 240_000, 500);
+    await sleep(5000);
+    const e = await effects(f, docs, notes);
+    const s = smtpCounts(f);
+    const backlog = await queueBacklog(f, ['documents', 'notifications']);
+    const stuck = backlog['documents.active']! + backlog['documents.waiting']! + backlog['notifications.active']! + backlog['notifications.waiting']!;
+    const pass = settled && e.checksRecorded === n && e.emailDeliveriesSent === n && s.received === n && s.distinct === n && stuck === 0;
+    return {
+      name,
+      status: pass ? 'pass' : 'fail',
+      counts: {
+        stoppedMs,
+        activeWhenStopped: before['documents.active']! + before['notifications.active']!,
+        checksRecorded: e.checksRecorded,
+        emailsSentPerDb: e.emailDeliveriesSent,
+        smtpReceived: s.received,
+        smtpDistinctMessageIds: s.distinct,
+        smtpDuplicated: s.duplicated,
+        jobsStuck: stuck,
+        deadLetters: e.deadLetters,
+      },
+      note: settled ? undefined : 'did not settle within 4 minutes after SIGCONT',
+    };
+  } finally {
+    a?.child.kill('SIGCONT');
+    await a?.stop('SIGKILL');
+    await b?.stop('SIGKILL');
+    await f.close();
+  }
+}
+
+/**
+ * SIGTERM a worker with jobs in flight (e-mails held 2 s by a slow SMTP server): it must stop taking jobs, finish
+ * those in flight and exit (code 0) within the grace period; nothing is left active, and a new worker finishes
+ * the rest with every effect once.
+ */
+export async function workerTerm(redisUrl: string, n: number): Promise<ScenarioResult> {
+  const name = `SIGTERM the worker with jobs in flight (${n} checks, ${n} notifications, grace 15 s)`;
+  const graceMs = 15_000;
+  const f = await fixture('term', redisUrl, 1500, { WORKER_SHUTDOWN_GRACE_MS: String(graceMs) });
+  let w: NodeProcess | null = null;
+  try {
+    f.smtp.delayMs = 2000;
+    const docs = await pendingDocuments(f, n);
+    const notes = await pendingNotifications(f, n);
+    w = await startWorker(f, 'worker-term');
+    await waitUntil(async () => {
+      const b = await queueBacklog(f, ['notifications']);
+      return b['notifications.active']! >= 4;
+    }, 120_000, 100);
+    const before = await queueBacklog(f, ['documents', 'notifications']);
+    const inFlight = before['documents.active']! + before['notifications.active']!;
+    const t0 = Date.now();
+    w.child.kill('SIGTERM');
+    const exit = await Promise.race([w.exited, sleep(graceMs + 10_000).then(() => null)]);
+    const exitMs = Date.now() - t0;
+    const after = await queueBacklog(f, ['documents', 'notifications']);
+    const leftActive = after['documents.active']! + after['notifications.active']!;
+    const exitedInTime = exit !== null && exitMs <= graceMs + 2000;
+    // A new worker finishes the rest.
+    f.smtp.delayMs = 0;
+    w = await startWorker(f, 'worker-term-2');
+    const settled = await waitUntil(async () => {
+      const e = await effects(f, docs, notes);
+      return e.checksRecorded === n && e.emailDeliveriesSent === n;
+    }, 240_000, 500);
+    await sleep(2000);
+    const e = await effects(f, docs, notes);
+    const s = smtpCounts(f);
+    const pass = inFlight > 0 && exitedInTime && exit?.code === 0 && leftActive === 0 && settled && s.received === n && s.distinct === n;
+    return {
+      name,
+      status: pass ? 'pass' : 'fail',
+      counts: {
+        inFlightAtSigterm: inFlight,
+        exitMs,
+        exitCode: exit ? String(exit.code ?? exit.signal) : 'still running',
+        leftActive,
+        checksRecorded: e.checksRecorded,
+        emailsSentPerDb: e.emailDeliveriesSent,
+        smtpReceived: s.received,
+        smtpDistinctMessageIds: s.distinct,
+      },
+    };
+  } finally {
+    await w?.stop('SIGKILL');
+    await f.close();
+  }
+}
