@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@masar/database';
 import { createTestDatabase, type TestDatabase } from '@masar/testing';
+import { AuditMigrations } from '@masar/audit';
 // The audit context's own tests may look inside it: the entities are not part of its public API.
 import { AuditCheckpointRow } from '../../libs/audit/src/audit-checkpoint.entity';
 import { AuditEventRow } from '../../libs/audit/src/audit-event.entity';
@@ -22,6 +23,22 @@ describe('audit schema', () => {
       const pending = await ds.driver.createSchemaBuilder().log();
       expect(pending.upQueries.map((q) => q.query)).toEqual([]);
     } finally {
+      await ds.destroy();
+    }
+  });
+
+  it('reverts and re-applies cleanly (migration:revert), the masar_app role staying for the other tables', async () => {
+    const ds = await new DataSource(dataSourceOptions(db.url, 1)).initialize();
+    const runner = ds.createQueryRunner();
+    try {
+      const migration = new (AuditMigrations[0] as new () => { up(q: unknown): Promise<void>; down(q: unknown): Promise<void> })();
+      await migration.down(runner);
+      expect(await runner.query(`select to_regclass('audit_events') as t`)).toEqual([{ t: null }]);
+      await migration.up(runner);
+      expect(await runner.query(`select count(*)::int as n from audit_events`)).toEqual([{ n: 0 }]);
+      expect(await runner.query(`select has_table_privilege('masar_app', 'audit_events', 'UPDATE') as can`)).toEqual([{ can: false }]);
+    } finally {
+      await runner.release();
       await ds.destroy();
     }
   });
