@@ -10,5 +10,6 @@ import { LettersMigrations } from '@masar/letters';
 import { NotificationsMigrations } from '@masar/notifications';
 import { OutboxMigrations } from '@masar/outbox';
 import { RateLimitMigrations } from '@masar/rate-limit';
+import { StatusMigrations } from '@masar/status';
 
-export const MIGRATIONS: Function[] = [...OutboxMigrations, ...RateLimitMigrations, ...IdentityMigrations, ...AuditMigrations, ...CasesMigrations, ...DocumentsMigrations, ...NotificationsMigrations, ...LettersMigrations];
+export const MIGRATIONS: Function[] = [...OutboxMigrations, ...RateLimitMigrations, ...IdentityMigrations, ...AuditMigrations, ...CasesMigrations, ...DocumentsMigrations, ...NotificationsMigrations, ...LettersMigrations, ...StatusMigrations];

@@ -38,6 +38,15 @@ const underAttack = (queue: QueueKind) => () => {
     expect(events[0]).toMatchObject({ application_id: file.applicationId, details: { reference: file.reference, known: true } });
   });
 
+  it('lets the holder of the receipt in again once the lock has run out', async () => {
+    const file = await aFile(t);
+    for (let i = 0; i < PER_REFERENCE; i++) await ask({ reference: file.reference, accessCode: anAccessCode() });
+    expect((await ask({ reference: file.reference, accessCode: file.accessCode })).statusCode).toBe(429);
+    // An hour later, as far as the lock is concerned.
+    await t.dataSource.query(`update status_blocks set blocked_until = now() - interval '1 second' where scope = 'reference' and key = $1`, [file.reference]);
+    expect((await ask({ reference: file.reference, accessCode: file.accessCode })).statusCode).toBe(200);
+  });
+
   it('locks an unknown reference the same way, so the lock tells nothing about whether a file exists', async () => {
     const known = await aFile(t);
     const unknownReference = generateReference();

@@ -10,3 +10,4 @@ export type { StatusAnswer, ToDo } from './lookup/status-answer';
 export { StatusErrorCode, StatusErrors } from './status.errors';
 export { DEFAULT_STATUS_OPTIONS, type StatusOptions } from './status.options';
 export { chooseLanguage, fromAcceptLanguage } from './language-choice';
+export { StatusMigrations } from './migrations';

@@ -1,9 +1,10 @@
 import { Body, Controller, Header, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@masar/access';
 import { CheckStatus } from '../lookup/check-status.use-case';
 import type { StatusAnswer } from '../lookup/status-answer';
 import { StatusRequestDto } from './status.dto';
+import { StatusRequestPipe, type StatusRequest } from './status-request.pipe';
 
 export interface RequestLike {
   ip: string;
@@ -26,7 +27,8 @@ export class StatusController {
   // An answer about one person's file must not sit in a shared cache.
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Where an application stands, for the applicant holding its reference and access code' })
-  check(@Body() body: StatusRequestDto, @Req() req: RequestLike): Promise<StatusAnswer> {
+  @ApiBody({ type: StatusRequestDto })
+  check(@Body(StatusRequestPipe) body: StatusRequest, @Req() req: RequestLike): Promise<StatusAnswer> {
     return this.checkStatus.execute({ ...body, acceptLanguage: acceptLanguageOf(req), ip: req.ip });
   }
 }

@@ -44,19 +44,23 @@ export class CheckStatus {
     const failureLanguage = chooseLanguage(q.language, q.acceptLanguage);
     const reference = parseReference(q.reference);
     if (!reference) {
-      const wait = await this.attempts.waitBefore(null, q.ip);
+      const blocked = await this.facts.addressBlockedFor(q.ip);
+      if (blocked > 0) throw StatusErrors.tooManyAttempts(failureLanguage, blocked);
+      const wait = await this.attempts.recordFailure(null, q.ip, null);
       if (wait > 0) throw StatusErrors.tooManyAttempts(failureLanguage, wait);
-      await this.attempts.recordFailure(null, q.ip, null);
       throw StatusErrors.referenceMistyped(failureLanguage);
     }
 
-    // The look-up and the lock check do not depend on each other: one round trip of latency, not two.
-    const [facts, wait] = await Promise.all([this.facts.byReference(reference), this.attempts.waitBefore(reference, q.ip)]);
-    if (wait > 0) throw StatusErrors.tooManyAttempts(failureLanguage, wait);
+    // One statement answers both questions: is there such a file, and is the reference or the address blocked.
+    const { facts, blockedForSeconds } = await this.facts.byReference(reference, q.ip);
+    // A locked reference is refused even with the right code: otherwise a guess that happens to be right would still
+    // stand out from the wrong ones during the lock.
+    if (blockedForSeconds > 0) throw StatusErrors.tooManyAttempts(failureLanguage, blockedForSeconds);
 
     const matches = accessCodeMatches(q.accessCode, facts?.accessCodeHash ?? this.noFileHash, this.config.crypto.accessCodeKey);
     if (!facts || !matches) {
-      await this.attempts.recordFailure(reference, q.ip, facts?.applicationId ?? null);
+      const wait = await this.attempts.recordFailure(reference, q.ip, facts?.applicationId ?? null);
+      if (wait > 0) throw StatusErrors.tooManyAttempts(failureLanguage, wait);
       throw StatusErrors.noMatch(failureLanguage);
     }
     return facts;
