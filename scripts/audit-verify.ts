@@ -20,6 +20,7 @@ function describe(r: AuditVerification): string {
     `checkpoints checked: ${r.checkpointsChecked}${r.signaturesChecked ? ' (signatures verified)' : ' (signatures NOT verified)'}`,
     `${r.ok ? 'head:               ' : 'last good link:     '} ${r.head ? `seq ${r.head.seq} ${r.head.hash}` : r.ok ? 'empty chain' : 'none'}`,
     `last checkpoint:     ${r.lastCheckpoint ? `seq ${r.lastCheckpoint.seq} at ${r.lastCheckpoint.createdAt}` : 'none'}`,
+    `not yet covered:     ${r.uncoveredSince ? `from seq ${r.uncoveredSince.seq} (${r.uncoveredSince.occurredAt}); a long stretch means no checkpoints are published or they were deleted` : 'nothing'}`,
     `time:                ${r.durationMs} ms`,
   ];
   if (r.ok) return ['audit chain INTACT', ...lines].join('\n');

@@ -73,9 +73,11 @@ describe('audit checkpoints', () => {
 
   it('runs as the maintenance job and refuses a job that is not its own', async () => {
     await new AuditTrail(ds).recordNow(anAuditEvent());
+    expect((await verifyAuditChain(ds, { signingKey: KEY })).uncoveredSince).toMatchObject({ seq: '12' });
     const processor = new AuditCheckpointProcessor(publish);
     expect(await processor.process({ name: AUDIT_CHECKPOINT_JOB, id: '1' })).toEqual({ seq: '12', written: true });
     await expect(processor.process({ name: 'maintenance.retention-sweep', id: '2' })).rejects.toThrow(/one dispatcher/);
+    expect((await verifyAuditChain(ds, { signingKey: KEY })).uncoveredSince).toBeNull();
   });
 });
 

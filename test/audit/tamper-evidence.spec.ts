@@ -65,6 +65,7 @@ describe('audit chain verification finds tampering at its exact place', () => {
     expect(r).toMatchObject({ ok: true, eventsChecked: 50, checkpointsChecked: 3, signaturesChecked: true, firstBreak: null });
     expect(r.head?.seq).toBe('50');
     expect(r.lastCheckpoint?.seq).toBe('50');
+    expect(r.uncoveredSince).toBeNull();
   });
 
   it('works as well over a plain pg client', async () => {
@@ -150,8 +151,10 @@ describe('audit chain verification finds tampering at its exact place', () => {
   it('catches a rewrite whose author also deleted the checkpoints, by the heads published in the log', async () => {
     await tamper(db.url, 'delete from audit_checkpoints', 'delete from audit_events');
     await appendEvents(ds, EVENTS);
-    // The database alone now holds a consistent history: this is what the log lines are for.
-    expect((await verifyAuditChain(ds, { signingKey: KEY })).ok).toBe(true);
+    // The database alone now holds a consistent history (only uncovered by any checkpoint): this is what the log
+    // lines are for.
+    const alone = await verifyAuditChain(ds, { signingKey: KEY });
+    expect(alone).toMatchObject({ ok: true, checkpointsChecked: 0, uncoveredSince: { seq: '1' } });
     const r = await verifyAuditChain(ds, { signingKey: KEY, publishedHeads, batchSize: 7 });
     expect(r.firstBreak).toMatchObject({ kind: 'chain_rewritten', seq: '20' });
     expect(r.firstBreak?.detail).toMatch(/published in the log/);

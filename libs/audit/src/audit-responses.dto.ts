@@ -41,6 +41,11 @@ class AuditLinkDto {
   @ApiProperty() hash: string;
 }
 
+class AuditUncoveredDto {
+  @ApiProperty() seq: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+}
+
 class AuditCheckpointRefDto {
   @ApiProperty() seq: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -53,6 +58,7 @@ export class AuditVerificationDto {
   @ApiProperty() signaturesChecked: boolean;
   @ApiProperty({ nullable: true, type: AuditLinkDto, description: 'The head, or the last good link when broken' }) head: AuditLinkDto | null;
   @ApiProperty({ nullable: true, type: AuditCheckpointRefDto }) lastCheckpoint: AuditCheckpointRefDto | null;
+  @ApiProperty({ nullable: true, type: AuditUncoveredDto, description: 'The first event no checkpoint covers yet' }) uncoveredSince: AuditUncoveredDto | null;
   @ApiProperty({ nullable: true, type: AuditChainBreakDto }) firstBreak: AuditChainBreakDto | null;
   @ApiProperty() durationMs: number;
 }

@@ -10,6 +10,11 @@ export interface AuditVerification {
   head: { seq: string; hash: string } | null;
   /** The newest checkpoint that matched the chain. */
   lastCheckpoint: { seq: string; createdAt: string } | null;
+  /**
+   * The first event no checkpoint covers yet, and when it happened. With checkpoints every few minutes this is
+   * recent; events uncovered for long mean the worker is not publishing, or checkpoints were deleted.
+   */
+  uncoveredSince: { seq: string; occurredAt: string } | null;
   firstBreak: AuditChainBreak | null;
   durationMs: number;
 }

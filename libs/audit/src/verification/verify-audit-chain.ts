@@ -58,6 +58,7 @@ export async function verifyAuditChain(db: AuditQueryable, options: VerifyOption
     signaturesChecked: Boolean(key),
     head: null,
     lastCheckpoint: null,
+    uncoveredSince: null,
     firstBreak: null,
     durationMs: 0,
   };
@@ -138,6 +139,7 @@ export async function verifyAuditChain(db: AuditQueryable, options: VerifyOption
           });
         }
         result.lastCheckpoint = { seq: cp.seq, createdAt: statement.createdAt };
+        result.uncoveredSince = null;
       }
       const publishedHash = published.get(row.seq);
       if (publishedHash !== undefined && publishedHash !== row.hash) {
@@ -152,6 +154,7 @@ export async function verifyAuditChain(db: AuditQueryable, options: VerifyOption
       }
       result.eventsChecked++;
       result.head = { seq: row.seq, hash: row.hash };
+      if (!result.uncoveredSince && result.lastCheckpoint?.seq !== row.seq) result.uncoveredSince = { seq: row.seq, occurredAt: isoFromUs(row.occurred_at) };
       prevHash = row.hash;
       expectedSeq = seq + 1n;
       after = row.seq;
