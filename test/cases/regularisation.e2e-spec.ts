@@ -118,13 +118,19 @@ describe('a regularisation file over HTTP', () => {
 
     expectStatus(await t.act(CW_RABAT, id, 'lodge_appeal'), 200);
     expectStatus(await t.act(CW_RABAT, id, 'forward_to_national_commission'), 200);
-    // Rabat can no longer decide; the commission sees the file now.
+    // Rabat can no longer decide; the commission sees the file now, and it is in the commission's queue, not Rabat's.
     expectStatus(await t.act(SUP_RABAT, id, 'grant_on_appeal'), 403);
     expectStatus(await t.get(SUP_COMMISSION, `/applications/${id}`), 200);
+    const atCommission = await t.get(CW_COMMISSION, '/work-queue?view=office');
+    expect(atCommission.json().items.map((i: { id: string }) => i.id)).toContain(id);
+    const atRabat = await t.get(CW_RABAT, '/work-queue?view=office&limit=100');
+    expect(atRabat.json().items.map((i: { id: string }) => i.id)).not.toContain(id);
     const granted = await t.act(SUP_COMMISSION, id, 'grant_on_appeal');
     expectStatus(granted, 200);
     expect(granted.json().state).toBe('card_production');
-    const queue = await t.get(CW_COMMISSION, '/work-queue?view=office');
-    expect(queue.json().items.map((i: { id: string }) => i.id)).toContain(id);
+    // Decided: the card is Rabat's work again; the commission can still read the file it decided.
+    expect((await t.get(CW_COMMISSION, '/work-queue?view=office')).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
+    expect((await t.get(CW_RABAT, '/work-queue?view=office&limit=100')).json().items.map((i: { id: string }) => i.id)).toContain(id);
+    expectStatus(await t.get(CW_COMMISSION, `/applications/${id}`), 200);
   });
 });

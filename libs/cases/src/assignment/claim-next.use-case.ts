@@ -4,6 +4,7 @@ import { AuditTrail } from '@masar/audit';
 import { Transactions } from '@masar/database';
 import { CaseAccess } from '../access/case-access';
 import { CasesErrors } from '../cases.errors';
+import { APPEAL_BODY_STATES } from '../domain/workflow/workflows';
 
 /**
  * A caseworker takes the next unassigned file of their office, the one due first. `FOR UPDATE SKIP LOCKED` lets
@@ -24,11 +25,11 @@ export class ClaimNext {
       const params: unknown[] = [actor.userId];
       let where: string;
       if (scope.kind === 'appeals') {
-        params.push(scope.officeId);
-        where = `appeal_office_id = $2`;
+        params.push(scope.officeId, APPEAL_BODY_STATES);
+        where = `appeal_office_id = $2 and state = any($3::text[])`;
       } else if (scope.kind === 'offices' && actor.officeId) {
-        params.push(actor.officeId);
-        where = `office_id = $2`;
+        params.push(actor.officeId, APPEAL_BODY_STATES);
+        where = `office_id = $2 and state <> all($3::text[])`;
       } else {
         throw CasesErrors.nothingToClaim();
       }

@@ -4,7 +4,7 @@ import type { Actor, CaseScope } from '@masar/access';
 import { CaseAccess } from '../access/case-access';
 import { CasesErrors } from '../cases.errors';
 import { stateOf, type CaseKind } from '../domain/workflow/workflow-definition';
-import { workflowFor } from '../domain/workflow/workflows';
+import { APPEAL_BODY_STATES, workflowFor } from '../domain/workflow/workflows';
 
 export const WORK_QUEUE_VIEWS = ['mine', 'office', 'unassigned', 'overdue', 'due_this_week', 'awaiting_my_confirmation'] as const;
 export type WorkQueueView = (typeof WORK_QUEUE_VIEWS)[number];
@@ -150,6 +150,9 @@ export function workQueueSql(actor: Actor, scope: CaseScope, r: WorkQueueRequest
   const params: unknown[] = [];
   const where = ['not a.final', scopeCondition(scope, params)];
   const p = (v: unknown) => (params.push(v), `$${params.length}`);
+  // Whose work it is: before the appeal body, the commission's; otherwise the office's.
+  if (scope.kind === 'appeals') where.push(`a.state = any(${p(APPEAL_BODY_STATES)}::text[])`);
+  else if (scope.kind === 'offices') where.push(`a.state <> all(${p(APPEAL_BODY_STATES)}::text[])`);
   switch (r.view) {
     case 'mine':
       where.push(`a.assignee_id = ${p(actor.userId)}`);

@@ -22,3 +22,11 @@ export function isCaseKind(kind: string): kind is CaseKind {
 export function assertAllWorkflowsValid(): void {
   for (const kind of CASE_KINDS) assertValidWorkflow(WORKFLOWS[kind]);
 }
+
+/**
+ * States in which a file is before the appeal body (some transition from there is the appeal body's): the
+ * commission's queue holds these, the office's queue does not, although both may still read the file.
+ */
+export const APPEAL_BODY_STATES: readonly string[] = [
+  ...new Set(Object.values(WORKFLOWS).flatMap((def) => def.transitions.filter((t) => t.scope === 'appeal_body').flatMap((t) => t.from))),
+];
