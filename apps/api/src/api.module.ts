@@ -12,6 +12,7 @@ import { OutboxModule } from '@masar/outbox';
 import { QueueModule, type QueueBackend } from '@masar/queue';
 import { RateLimitModule } from '@masar/rate-limit';
 import { StatusModule } from '@masar/status';
+import { LettersModule } from '@masar/letters';
 import { HealthController } from './health/health.controller';
 
 /** The HTTP process: the platform, then one module per bounded context. */
@@ -32,6 +33,7 @@ export class ApiModule {
         IdentityModule,
         NotificationsModule,
         StatusModule,
+        LettersModule,
         ...extraModules,
         // After the extra modules: a test that brings its own CaseFiles (documents' in-memory one) keeps it.
         CasesModule,

@@ -25,3 +25,4 @@ export { LettersMigrations } from './migrations';
 export { LettersWorkerModule } from './letters-worker.module';
 export { IssueReceipt, type IssueOutcome } from './issue/issue-receipt.use-case';
 export { IssueDecisionLetter } from './issue/issue-decision-letter.use-case';
+export { LettersModule } from './letters.module';

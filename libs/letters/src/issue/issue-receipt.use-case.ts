@@ -5,7 +5,8 @@ import { BUILT_IN_PACKS } from '@masar/notifications';
 import { isLanguage, type Language } from '../language';
 import { renderReceipt } from '../receipt/render-receipt';
 import { LetterArchive } from './letter-archive';
-import { LetterSources } from './letter-sources.query';
+import { LetterSources, type ReceiptSource } from './letter-sources.query';
+import type { ReceiptInput } from '../receipt/receipt.view-model';
 
 export type IssueOutcome = { result: 'issued' | 'already_issued'; letterId: string } | { result: 'skipped'; why: string };
 
@@ -13,6 +14,25 @@ export type IssueOutcome = { result: 'issued' | 'already_issued'; letterId: stri
 export function documentName(code: string, language: Language): string {
   const label = BUILT_IN_PACKS[language].documentLabels[code] ?? code.replace(/_/g, ' ');
   return label.charAt(0).toLocaleUpperCase(language) + label.slice(1);
+}
+
+/** The receipt of a file as its source describes it; `accessCode` only on the copy printed at the counter. */
+export function receiptInput(source: ReceiptSource, accessCode: string | null, publicBaseUrl: string): ReceiptInput {
+  const language: Language = isLanguage(source.language) ? source.language : 'fr';
+  const received = new Set(source.documentKinds);
+  const missing = requiredDocuments(source.kind, source.category).filter((d) => d.required && !received.has(d.kind));
+  return {
+    language,
+    reference: source.reference,
+    accessCode,
+    kind: source.kind,
+    office: { name: source.officeName },
+    submittedOn: source.submittedOn,
+    documentsReceived: source.documentKinds.map((k) => documentName(k, language)),
+    documentsMissing: missing.map((d) => documentName(d.kind, language)),
+    missingDocumentsDueOn: source.documentsDueOn ?? undefined,
+    publicBaseUrl,
+  };
 }
 
 /**
@@ -36,21 +56,9 @@ export class IssueReceipt {
       this.logger.warn({ applicationId }, 'receipt not issued: the file is gone');
       return { result: 'skipped', why: 'file_gone' };
     }
-    const language: Language = isLanguage(source.language) ? source.language : 'fr';
-    const received = new Set(source.documentKinds);
-    const missing = requiredDocuments(source.kind, source.category).filter((d) => d.required && !received.has(d.kind));
-    const pdf = await renderReceipt({
-      language,
-      reference: source.reference,
-      accessCode: null,
-      kind: source.kind,
-      office: { name: source.officeName },
-      submittedOn: source.submittedOn,
-      documentsReceived: source.documentKinds.map((k) => documentName(k, language)),
-      documentsMissing: missing.map((d) => documentName(d.kind, language)),
-      missingDocumentsDueOn: source.documentsDueOn ?? undefined,
-      publicBaseUrl: this.config.http.publicBaseUrl,
-    });
+    const input = receiptInput(source, null, this.config.http.publicBaseUrl);
+    const pdf = await renderReceipt(input);
+    const language = input.language;
     const kept = await this.archive.keep({ applicationId, kind: 'receipt', decisionId: null, language, pdf });
     return { result: kept.issued ? 'issued' : 'already_issued', letterId: kept.id };
   }

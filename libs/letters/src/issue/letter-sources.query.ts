@@ -4,6 +4,9 @@ import type { CaseKind } from '@masar/cases';
 
 export interface ReceiptSource {
   reference: string;
+  officeId: string;
+  /** The keyed hash of the access code: the counter copy checks the code typed against it. */
+  accessCodeHash: string;
   kind: CaseKind;
   category: string | null;
   officeName: string;
@@ -40,6 +43,8 @@ export class LetterSources {
   async receipt(applicationId: string): Promise<ReceiptSource | null> {
     const [row]: {
       reference: string;
+      office_id: string;
+      access_code_hash: string;
       kind: CaseKind;
       category: string | null;
       office_name: string;
@@ -48,7 +53,7 @@ export class LetterSources {
       document_kinds: string[];
       documents_due_on: string | null;
     }[] = await this.dataSource.query(
-      `select a.reference, a.kind, a.category, o.name as office_name, p.preferred_language as language,
+      `select a.reference, a.office_id, a.access_code_hash, a.kind, a.category, o.name as office_name, p.preferred_language as language,
               to_char(coalesce(a.submitted_at, a.created_at) at time zone 'UTC', 'YYYY-MM-DD') as submitted_on,
               array(select distinct d.kind from documents d where d.application_id = a.id and d.status <> 'rejected' order by 1) as document_kinds,
               (select to_char(c.due_at at time zone 'UTC', 'YYYY-MM-DD') from case_deadlines c
@@ -62,6 +67,8 @@ export class LetterSources {
     if (!row) return null;
     return {
       reference: row.reference,
+      officeId: row.office_id,
+      accessCodeHash: row.access_code_hash,
       kind: row.kind,
       category: row.category,
       officeName: row.office_name,
