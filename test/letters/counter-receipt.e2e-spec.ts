@@ -19,7 +19,8 @@ describe('the receipt printed at the counter', () => {
 
   it('prints the applicant’s copy with the access code, once the code typed matches the file', async () => {
     const file = await aFile(t, { language: 'fr' });
-    const res = await print(CASEWORKER_RABAT, file.applicationId, file.accessCode.toLowerCase());
+    // Typed as a person would: lower case, a space for the dash, o for 0.
+    const res = await print(CASEWORKER_RABAT, file.applicationId, file.accessCode.toLowerCase().replace('-', ' ').replace(/0/g, 'o'));
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['cache-control']).toBe('no-store');

@@ -14,6 +14,15 @@ export const CounterReceiptErrors = {
 };
 
 /**
+ * The code as the cases context shows it (5-5, Crockford upper case), whatever was typed: the look-alikes Crockford
+ * accepts (o for 0, i and l for 1) and stray spaces or dashes would otherwise be printed as typed.
+ */
+export function printedAccessCode(typed: string): string {
+  const c = typed.toUpperCase().replace(/[\s\-_.]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return c.length === 10 ? `${c.slice(0, 5)}-${c.slice(5)}` : c;
+}
+
+/**
  * The applicant's own copy of the receipt, printed at the counter when the file is opened: the only letter that
  * carries the access code. Masar keeps only the code's keyed hash, so the caseworker types the code shown once on
  * the screen; it is checked against the hash before printing, so that a mistyped code is never handed over. The
@@ -41,7 +50,7 @@ export class PrintCounterReceipt {
       applicationId,
     });
     if (!matches) throw CounterReceiptErrors.accessCodeMismatch();
-    const pdf = await renderReceipt(receiptInput(source, accessCode.trim().toUpperCase(), this.config.http.publicBaseUrl));
+    const pdf = await renderReceipt(receiptInput(source, printedAccessCode(accessCode), this.config.http.publicBaseUrl));
     return { reference: source.reference, pdf };
   }
 }
