@@ -3,6 +3,7 @@ import { Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 /** The single-page application's own addresses; everything else is the API's. */
@@ -38,7 +39,9 @@ export class WebAppModule implements OnModuleInit {
       return;
     }
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    await fastify.register(fastifyStatic, {
+    // Not awaited: awaiting a plugin in onModuleInit loads Fastify's plugin queue before Nest installs its error
+    // handler, and body errors (413, malformed JSON) would then answer Fastify's JSON instead of problem+json.
+    void fastify.register(fastifyStatic, {
       root: join(dir, 'assets'),
       prefix: '/assets/',
       index: false,
@@ -50,7 +53,6 @@ export class WebAppModule implements OnModuleInit {
       immutable: true,
     });
 
-    const indexHtml = readFileSync(indexPath);
     const sendIndex = async (request: FastifyRequest, reply: FastifyReply) => {
       if (!wantsHtml(request.headers.accept)) {
         return reply
@@ -58,7 +60,8 @@ export class WebAppModule implements OnModuleInit {
           .type('application/problem+json')
           .send({ type: 'about:blank', title: 'Not Found', status: 404, detail: `No API route ${request.method} ${request.url.split('?')[0]}.`, code: 'NOT_FOUND' });
       }
-      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+      // Read on each visit (a small file the OS keeps cached), so that a rebuild is served without a restart.
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(await readFile(indexPath));
     };
     for (const url of SPA_ROUTES) {
       // GET routes answer HEAD too (Fastify's exposeHeadRoutes).

@@ -15,10 +15,13 @@ export function setApiLanguage(lang: string): void {
   currentLanguage = lang;
 }
 
+/** Calls that carry no bearer token: they are how a session starts, turns or ends. */
+const TOKENLESS = /\/auth\/(login|refresh|logout|register)$/;
+
 const authorize: Middleware = {
   async onRequest({ request }) {
     request.headers.set('accept-language', currentLanguage);
-    if (!request.url.includes('/auth/')) {
+    if (!TOKENLESS.test(new URL(request.url).pathname)) {
       const token = await session.accessToken();
       if (token) request.headers.set('authorization', `Bearer ${token}`);
     }
@@ -26,7 +29,7 @@ const authorize: Middleware = {
   },
   onResponse({ response, request }) {
     // An access token refused although it was fresh: the account was deactivated or the session revoked.
-    if (response.status === 401 && !request.url.includes('/auth/')) session.clear();
+    if (response.status === 401 && !TOKENLESS.test(new URL(request.url).pathname)) session.clear();
     return response;
   },
 };

@@ -192,6 +192,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{applicationId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file's checklist: per document kind, missing, pending check, verified or rejected (with reason) */
+        get: operations["DocumentsController_getChecklist"];
+        put?: never;
+        /** Upload a document to a file (PDF, JPEG, PNG or WebP by content; 413 over the size limit, 409 over the count limit, 415 for any other content) */
+        post: operations["DocumentsController_uploadDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}": {
         parameters: {
             query?: never;
@@ -434,6 +452,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/documents/{documentId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document (recorded in the audit trail as an access) */
+        get: operations["DocumentsController_downloadDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/{documentId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify or reject (with reasons) a document the checks flagged for review */
+        post: operations["DocumentsController_reviewDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -494,6 +546,22 @@ export interface paths {
         get: operations["MyNotificationsController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MyNotificationsController_markRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -604,6 +672,72 @@ export interface components {
         AssignDto: {
             /** @description null releases the file */
             assigneeId: string | null;
+        };
+        AuditChainBreakDto: {
+            detail: string;
+            expected?: string;
+            found?: string;
+            /** @description The event found at that place */
+            id: string | null;
+            /** @enum {string} */
+            kind: "row_changed" | "rows_deleted" | "link_broken" | "chain_rewritten" | "checkpoint_forged" | "tail_deleted";
+            /** @description Where the chain breaks (for deleted rows, the first missing seq) */
+            seq: string;
+        };
+        AuditCheckpointRefDto: {
+            /** Format: date-time */
+            createdAt: string;
+            seq: string;
+        };
+        AuditEventDto: {
+            /** @example case.transition */
+            action: string;
+            actorId: string | null;
+            /** @example caseworker */
+            actorRole: string | null;
+            applicationId: string | null;
+            /** @description Ids and codes */
+            details: {
+                [key: string]: (string | number | boolean) | null;
+            };
+            /** @description Names of the fields changed, never their values */
+            fields: string[];
+            /** @description sha256 of this link, hex */
+            hash: string;
+            /** Format: uuid */
+            id: string;
+            ip: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            requestId: string | null;
+            /**
+             * @description Position in the chain (bigint as a string)
+             * @example 1042
+             */
+            seq: string;
+            subjectId: string | null;
+            /** @example application */
+            subjectType: string;
+        };
+        AuditEventPageDto: {
+            events: components["schemas"]["AuditEventDto"][];
+            /** @description Pass as cursor for the next (older) page */
+            nextCursor: string | null;
+        };
+        AuditLinkDto: {
+            hash: string;
+            seq: string;
+        };
+        AuditVerificationDto: {
+            checkpointsChecked: number;
+            durationMs: number;
+            eventsChecked: number;
+            firstBreak: components["schemas"]["AuditChainBreakDto"] | null;
+            /** @description The head, or the last good link when broken */
+            head: components["schemas"]["AuditLinkDto"] | null;
+            lastCheckpoint: components["schemas"]["AuditCheckpointRefDto"] | null;
+            ok: boolean;
+            signaturesChecked: boolean;
         };
         ClaimDto: {
             /** @enum {string} */
@@ -773,6 +907,12 @@ export interface components {
             candidates?: components["schemas"]["DuplicateCandidateDto"][];
             /** @enum {string} */
             outcome: "registered" | "candidates";
+        };
+        ReviewDocumentDto: {
+            /** @enum {string} */
+            decision: "verify" | "reject";
+            /** @description Required to reject: what is wrong and what to send instead (the applicant reads it). */
+            reason?: string;
         };
         StatusRequestDto: {
             /** @example H4TRP-X9M2K */
@@ -1158,6 +1298,57 @@ export interface operations {
             };
         };
     };
+    DocumentsController_getChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_uploadDocument: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM-DD: expiry of an identity document */
+                expiresOn?: unknown;
+                /** @description YYYY-MM-DD: date of the document */
+                issuedOn?: unknown;
+                kind: "identity_document" | "photo" | "proof_of_entry" | "proof_of_residence" | "marriage_certificate" | "work_contract" | "medical_certificate" | "criminal_record_extract" | "proof_of_address" | "proof_of_means";
+            };
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ApplicationsController_show: {
         parameters: {
             query?: never;
@@ -1323,12 +1514,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { events, nextCursor } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
             };
         };
     };
@@ -1341,12 +1533,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { ok, eventsChecked, checkpointsChecked, head, lastCheckpoint, firstBreak } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationDto"];
+                };
             };
         };
     };
@@ -1507,6 +1700,48 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_downloadDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DocumentsController_reviewDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewDocumentDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -1731,6 +1966,25 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MyNotificationsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,10 +17,12 @@ export const routes = [
   {
     element: <Layout />,
     errorElement: <RouteError />,
+    hydrateFallbackElement: <Center h="50vh"><Loader aria-label="…" /></Center>,
     children: [
       { path: '/', element: <Home /> },
       { path: '/welcome', lazy: async () => ({ Component: (await import('../pages/Welcome')).Welcome }) },
       { path: '/login', lazy: async () => ({ Component: (await import('../pages/Login')).Login }) },
+      { path: '/signup', lazy: async () => ({ Component: (await import('../pages/Signup')).Signup }) },
       {
         element: <RequireRole roles={['applicant']} />,
         children: [

@@ -1,8 +1,8 @@
-import { Alert, Button, Container, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Container, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
 import { isProblem } from '../api/problem';
 import { homeOf, signIn } from '../auth/use-auth';
@@ -53,6 +53,9 @@ export function Login() {
           <Button type="submit" loading={busy} size="lg" fullWidth>
             {t('login.submit')}
           </Button>
+          <Anchor component={Link} to="/signup" ta="center" className="masar-touch">
+            {t('signup.noAccount')}
+          </Anchor>
         </Stack>
       </Paper>
     </Container>

@@ -1,26 +1,23 @@
 import { Alert, Badge, Button, Card, Code, Grid, Group, Radio, Select, SimpleGrid, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
+import { api, unwrap, unwrapAs } from '../../api/client';
 import type { CaseKind, CreatedApplication, DuplicateCandidate, IdentityDocumentType, RegisterApplicantInput, RegularisationCategory } from '../../api/contract';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { categoryLabel, kindLabel, personName } from '../../ui/labels';
 import { usePageTitle } from '../../ui/use-page-title';
 
-const REGULARISATION_CATEGORIES: RegularisationCategory[] = [
-  'spouse_of_moroccan',
-  'spouse_of_foreigner',
-  'child_of_eligible_parent',
-  'work_contract',
-  'residence_five_years',
-  'serious_illness',
-  'woman',
-  'child',
-  'unaccompanied_minor',
-  'worker_without_contract',
-];
+/** The six categories of 2014, part of every version of the criteria: offered when no version is chosen. */
+const SIX_CATEGORIES: RegularisationCategory[] = ['spouse_of_moroccan', 'spouse_of_foreigner', 'child_of_eligible_parent', 'work_contract', 'residence_five_years', 'serious_illness'];
+
+interface CriteriaVersionView {
+  id: string;
+  title: string;
+  effectiveFrom: string;
+  categories: RegularisationCategory[];
+}
 
 interface PersonForm {
   latinName: string;
@@ -70,8 +67,16 @@ export function Register() {
   const [applicantId, setApplicantId] = useState<string | null>(null);
   const [kind, setKind] = useState<CaseKind>('regularisation');
   const [category, setCategory] = useState<RegularisationCategory | null>(null);
+  const [criteriaVersion, setCriteriaVersion] = useState<string | null>(null);
+  // Without a choice the API applies the version in force (the latest published); the relaxed categories need one.
+  const criteria = useQuery({ queryKey: ['criteria'], queryFn: () => unwrapAs<CriteriaVersionView[]>(api.GET('/criteria')), staleTime: Infinity });
+  const categories = criteria.data?.find((v) => v.id === criteriaVersion)?.categories ?? SIX_CATEGORIES;
   const [created, setCreated] = useState<CreatedApplication | null>(null);
-  const set = (k: keyof PersonForm) => (e: { currentTarget: { value: string } }) => setForm((f) => ({ ...f, [k]: e.currentTarget.value }));
+  // Read the value now: React may run the updater after the event's currentTarget is gone.
+  const set = (k: keyof PersonForm) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setForm((f) => ({ ...f, [k]: value }));
+  };
 
   // The API searches before it creates: without confirmNew, likely duplicates come back and nothing is written.
   const search = useMutation({
@@ -95,7 +100,7 @@ export function Register() {
     },
   });
   const createFile = useMutation({
-    mutationFn: () => unwrap(api.POST('/applications', { body: { applicantId: applicantId!, kind, category: kind === 'regularisation' ? (category ?? undefined) : undefined } })),
+    mutationFn: () => unwrap(api.POST('/applications', { body: { applicantId: applicantId!, kind, ...(kind === 'regularisation' ? { category: category ?? undefined, criteriaVersion: criteriaVersion ?? undefined } : {}) } })),
     onSuccess: (r) => {
       setCreated(r);
       setStep(3);
@@ -232,7 +237,20 @@ export function Register() {
                 </Group>
               </Radio.Group>
               {kind === 'regularisation' && (
-                <Select label={t('register.category')} value={category} onChange={(v) => setCategory(v as RegularisationCategory | null)} data={REGULARISATION_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(t, c) }))} required />
+                <>
+                  <Select
+                    label={t('register.criteria')}
+                    description={t('register.criteriaHint')}
+                    value={criteriaVersion}
+                    onChange={(v) => {
+                      setCriteriaVersion(v);
+                      setCategory(null);
+                    }}
+                    data={(criteria.data ?? []).map((v) => ({ value: v.id, label: `${v.id} · ${v.title}` }))}
+                    clearable
+                  />
+                  <Select label={t('register.category')} value={category} onChange={(v) => setCategory(v as RegularisationCategory | null)} data={categories.map((c) => ({ value: c, label: categoryLabel(t, c) }))} required />
+                </>
               )}
               {createFile.isError && <ProblemAlert error={createFile.error} />}
               <Group justify="flex-end">

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Code, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Code, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +36,10 @@ export function AuditTrail() {
   usePageTitle(t('audit.title'));
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
-  const set = (k: keyof Filters) => (e: { currentTarget: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.currentTarget.value }));
+  const set = (k: keyof Filters) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setDraft((d) => ({ ...d, [k]: value }));
+  };
 
   const events = useInfiniteQuery({
     queryKey: ['audit', filters],
@@ -121,7 +124,7 @@ export function AuditTrail() {
                   <Table.Td className="masar-mono">{e.seq}</Table.Td>
                   <Table.Td>{formatDate(e.occurredAt, lang, true)}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" tt="none">{e.action}</Badge>
+                    <Code>{e.action}</Code>
                   </Table.Td>
                   <Table.Td className="masar-mono" dir="ltr">
                     {e.actorRole ? `${e.actorRole} ` : ''}

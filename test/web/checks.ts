@@ -1,0 +1,94 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ROOT } from './stack';
+
+export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
+
+export class CheckFailed extends Error {}
+
+export function expect(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new CheckFailed(message);
+}
+
+export interface AxeSummary {
+  page: string;
+  violations: { id: string; impact: string | null; nodes: number; help: string }[];
+}
+export const axeResults: AxeSummary[] = [];
+
+/**
+ * axe-core on the page as it stands (WCAG 2.1 A and AA rules). Fails on any serious or critical violation; the
+ * minor and moderate ones are recorded for the report.
+ */
+export async function checkAccessibility(page: Page, name: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const violations = result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, nodes: v.nodes.length, help: v.help }));
+  axeResults.push({ page: name, violations });
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    bad.length === 0,
+    `axe on ${name}: ${bad.map((v) => `${v.impact} ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`).join('; ')}`,
+  );
+}
+
+/**
+ * Every control a mouse user can reach is reachable with Tab alone: walks the page with Tab and checks that each
+ * visible, enabled control in the tab order (tabindex >= 0) received the focus.
+ */
+export async function checkKeyboardReachability(page: Page, name: string, maxTabs = 150): Promise<void> {
+  const marked = await page.evaluate(() => {
+    const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, [tabindex]';
+    let n = 0;
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
+      const style = getComputedStyle(el);
+      const rect = el.getBoundingClientRect();
+      const visible = rect.width > 0 && rect.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
+      if (!visible || el.tabIndex < 0 || (el as HTMLButtonElement).disabled || el.closest('[inert],[aria-hidden="true"]')) continue;
+      el.dataset.kbd = String(n++);
+    }
+    return n;
+  });
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.locator('body').focus().catch(() => undefined);
+  const reached = new Set<string>();
+  for (let i = 0; i < maxTabs && reached.size < marked; i++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.kbd ?? null);
+    if (id !== null) reached.add(id);
+  }
+  const missed = await page.evaluate(
+    (ids) =>
+      Array.from(document.querySelectorAll<HTMLElement>('[data-kbd]'))
+        .filter((el) => !ids.includes(el.dataset.kbd!))
+        .map((el) => `${el.tagName.toLowerCase()}${el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label')}]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`),
+    [...reached],
+  );
+  expect(missed.length === 0, `keyboard on ${name}: not reachable with Tab: ${missed.join(', ')}`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** The page's layout direction and language, as the browser sees them. */
+export async function documentDirection(page: Page): Promise<{ dir: string; lang: string }> {
+  return page.evaluate(() => ({ dir: document.documentElement.dir, lang: document.documentElement.lang }));
+}
+
+/** Elements whose text is cut off (content wider than the box with overflow hidden), for the "nothing clipped" check. */
+export async function clippedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('h1, h2, h3, label, button, a, p, td, th, [role="tab"], .mantine-Badge-label'))
+      .filter((el) => {
+        const s = getComputedStyle(el);
+        const hides = s.overflow === 'hidden' || s.overflowX === 'hidden' || s.textOverflow === 'ellipsis';
+        return hides && el.scrollWidth > el.clientWidth + 1 && el.getBoundingClientRect().width > 0;
+      })
+      .map((el) => (el.textContent ?? '').trim().slice(0, 40)),
+  );
+}
