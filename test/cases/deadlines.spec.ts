@@ -120,4 +120,15 @@ describe('the deadline sweep', () => {
     expect((await renewals.run(new Date(expiry - 70 * DAY))).opened).toBe(0);
     expect((await sweep.run(new Date(expiry - 59 * DAY), { applicationId: opened[0].id })).reminders).toBe(1);
   });
+
+  it('applies every other clock when one cannot be applied, and reports it', async () => {
+    const broken = await refusedAndNotified();
+    const healthy = await refusedAndNotified();
+    // A clock whose milestones were mangled (by hand, by a bug): applying it throws.
+    await t.dataSource.query(`update case_deadlines set milestones = '"mangled"'::jsonb where application_id = $1 and stopped_at is null`, [broken]);
+    const report = await sweep.run(new Date(Date.now() + 60 * DAY));
+    expect(report.failed).toBe(1);
+    expect((await state(healthy)).state).toBe('closed');
+    expect((await state(broken)).state).toBe('appeal_window');
+  });
 });

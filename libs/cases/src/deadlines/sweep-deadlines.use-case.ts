@@ -17,6 +17,8 @@ export interface SweepReport {
   reminders: number;
   /** Files whose clock has ended and that wait on a person (escalated now or before). */
   overdueFiles: number;
+  /** Clocks whose effect failed in this run (logged, retried by the next run). */
+  failed: number;
 }
 
 interface DueClock {
@@ -49,29 +51,43 @@ export class SweepDeadlines {
   ) {}
 
   async run(now = new Date(), opts: { applicationId?: string; max?: number } = {}): Promise<SweepReport> {
-    const report: SweepReport = { clocksHandled: 0, transitions: 0, escalations: 0, reminders: 0, overdueFiles: 0 };
+    const report: SweepReport = { clocksHandled: 0, transitions: 0, escalations: 0, reminders: 0, overdueFiles: 0, failed: 0 };
     const max = opts.max ?? 5000;
+    // A clock whose effect fails (a bug, a file in an unexpected shape) is skipped for the rest of this run and
+    // retried on the next one, so that one bad file never stops every other file's clock.
+    const failed: string[] = [];
     while (report.clocksHandled < max) {
-      const handled = await this.transactions.run(async (m) => {
-        const params: unknown[] = [now];
-        let extra = '';
-        if (opts.applicationId) {
-          params.push(opts.applicationId);
-          extra = 'and application_id = $2';
-        }
-        const [clock]: DueClock[] = await m.query(
-          `select id, application_id, clock, started_at, due_at, milestones, fired from case_deadlines
-            where stopped_at is null and next_at is not null and next_at <= $1 ${extra}
-            order by next_at limit 1 for update skip locked`,
-          params,
-        );
-        if (!clock) return false;
-        await this.handle(m, clock, now, report);
-        return true;
-      });
+      let picked: string | null = null;
+      let handled: boolean;
+      try {
+        handled = await this.transactions.run(async (m) => {
+          const params: unknown[] = [now, failed];
+          let extra = '';
+          if (opts.applicationId) {
+            params.push(opts.applicationId);
+            extra = 'and application_id = $3';
+          }
+          const [clock]: DueClock[] = await m.query(
+            `select id, application_id, clock, started_at, due_at, milestones, fired from case_deadlines
+              where stopped_at is null and next_at is not null and next_at <= $1 and id <> all($2::uuid[]) ${extra}
+              order by next_at limit 1 for update skip locked`,
+            params,
+          );
+          if (!clock) return false;
+          picked = clock.id;
+          await this.handle(m, clock, now, report);
+          return true;
+        });
+      } catch (err) {
+        if (!picked) throw err;
+        failed.push(picked);
+        this.logger.error({ deadlineId: picked, err: err instanceof Error ? err.message : String(err) }, 'clock could not be applied; retried next sweep');
+        continue;
+      }
       if (!handled) break;
       report.clocksHandled++;
     }
+    report.failed = failed.length;
     const [overdue]: { n: string }[] = await this.transactions.dataSource.query(
       `select count(*) as n from case_deadlines where stopped_at is null and due_at < $1`,
       [now],
