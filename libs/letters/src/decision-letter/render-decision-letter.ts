@@ -72,6 +72,8 @@ function heading(page: PageWriter, text: string): void {
 function appealSection(page: PageWriter, labels: DecisionLetterLabels, input: DecisionLetterInput): void {
   if (input.decision.outcome !== 'rejected' || input.decision.stage !== 'first-instance') return;
   const { appeal } = input.decision;
+  // The appeal section is read as one instruction: it starts on a new page rather than being cut after its heading.
+  page.ensureSpace(150);
   heading(page, labels.appealHeading);
   page.paragraph(withDate(labels.appealDeadline, appeal.deadline, input.language), { size: 11, weight: 'bold' }, { after: 6 });
   page.paragraph(labels.appealWhere, { size: 11 });

@@ -99,10 +99,24 @@ export class PageWriter {
     return this.y - startY;
   }
 
+  /** The height a paragraph would take in a column, without drawing it. */
+  height(text: string, style: TextStyle, column: Column = { offset: 0, width: this.contentWidth }): number {
+    let total = 0;
+    for (const para of text.split(/\n+/)) {
+      const normalised = para.replace(/[ \t\r\f\v]+/g, ' ').trim();
+      if (!normalised) continue;
+      for (const line of this.wrap(splitIntoRuns(normalised, this.direction, style.weight ?? 'regular'), column.width, style.size)) {
+        total += style.size * (line.some((r) => isArabicFace(r.face)) ? LINE_HEIGHT_ARABIC : LINE_HEIGHT_LATIN);
+      }
+    }
+    return total;
+  }
+
   /** One list item: a bullet at the start edge, the text indented after it and wrapped under itself. */
   bullet(text: string, style: TextStyle, marker = '•'): void {
     const indent = style.size * 1.5;
-    this.ensureSpace(style.size * LINE_HEIGHT_ARABIC);
+    // An item is not split between two pages (unless it is longer than a page).
+    this.ensureSpace(Math.min(this.height(text, style, { offset: indent, width: this.contentWidth - indent }), this.bottom - this.doc.page.margins.top));
     const top = this.y;
     this.paragraph(marker, style, { column: { offset: 2, width: indent } });
     this.y = top;
