@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { QUEUE_BACKENDS, redisUrlForTests } from '@masar/testing';
 import { CASEWORKER_RABAT, createDocumentsTestApp, type DocumentsTestApp } from './support/documents-test-app';
 import { startDocumentsWorkerOverMap } from './support/documents-worker';
-import { requireClamd } from './support/checker';
+import { clamdAnswers, clamdEnv } from './support/clamd';
 import { image, pdfCarryingEicar, pdfWithPages } from './fixtures';
 
 async function until<T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 30000): Promise<T> {
@@ -25,8 +25,7 @@ describe.each(QUEUE_BACKENDS)('the documents.check job on the %s queue backend',
 
   beforeAll(async () => {
     if (backend === 'redis' && !redisUrlForTests()) throw new Error('Redis is not available: the Redis backend cannot be tested');
-    await requireClamd();
-    t = await createDocumentsTestApp({ CLAMD_HOST: process.env.CLAMD_HOST ?? '127.0.0.1' }, backend);
+    t = await createDocumentsTestApp(clamdEnv(), backend);
     worker = await startDocumentsWorkerOverMap(t.config, t.files);
   });
   afterAll(async () => {
@@ -61,7 +60,8 @@ describe.each(QUEUE_BACKENDS)('the documents.check job on the %s queue backend',
     expect(results).toEqual([{ n: 3 }]);
   });
 
-  it('the worker rejects a PDF carrying the EICAR test string (clamd configured through CLAMD_HOST)', async () => {
+  // Skipped, with the harness's message, without clamd; an error in CI (see describeWithClamd).
+  (clamdAnswers() || process.env.CI ? it : it.skip)('the worker rejects a PDF carrying the EICAR test string (clamd configured through CLAMD_HOST)', async () => {
     const file = t.files.add({ officeId: t.staff.offices.RAB! });
     const res = await t.upload(CASEWORKER_RABAT, file.applicationId, await pdfCarryingEicar(), { kind: 'proof_of_residence', issuedOn: '2010-01-01' });
     expect(res.statusCode).toBe(201);

@@ -9,7 +9,7 @@ import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { DocumentsModule } from '@masar/documents';
 import { createTestApp, type TestApp } from '@masar/testing';
 import { multipartBody } from './support/multipart';
-import { requireClamd } from './support/checker';
+import { clamdEnv } from './support/clamd';
 import { image, pdfWithPages } from './fixtures';
 
 const CW = 'caseworker.rabat@masar.example';
@@ -24,9 +24,8 @@ describe('documents completing a real regularisation file', () => {
   let storageDir: string;
 
   beforeAll(async () => {
-    await requireClamd();
     storageDir = await mkdtemp(join(tmpdir(), 'masar-docs-cases-'));
-    t = await createTestApp({ extraModules: [CasesModule, DocumentsModule], env: { STORAGE_DIR: storageDir, CLAMD_HOST: process.env.CLAMD_HOST ?? '127.0.0.1' } });
+    t = await createTestApp({ extraModules: [CasesModule, DocumentsModule], env: { STORAGE_DIR: storageDir, ...clamdEnv() } });
     const backend = configureQueueBackend({ redisUrl: t.config.queue.redisUrl, databaseUrl: t.config.database.url!, prefix: t.config.queue.prefix });
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config, backend), { logger: ['error', 'warn'] });
     await worker.init();
