@@ -13,6 +13,8 @@ import { clamdEnv } from './support/clamd';
 import { image, pdfWithPages } from './fixtures';
 
 const CW = 'caseworker.rabat@masar.example';
+const CW_CASA = 'caseworker.casablanca@masar.example';
+const APPLICANT = 'applicant@masar.example';
 
 /**
  * With the real cases context and the real worker process (apps/worker's WorkerModule): a regularisation file waiting for documents gets them over HTTP, the worker checks
@@ -42,12 +44,12 @@ describe('documents completing a real regularisation file', () => {
     const [{ version }] = await t.dataSource.query(`select version from applications where id = $1`, [id]);
     return call('POST', `/applications/${id}/transitions`, { action, data, expectedVersion: version });
   };
-  const upload = async (id: string, bytes: Buffer, query: Record<string, string>, name: string) => {
+  const upload = async (id: string, bytes: Buffer, query: Record<string, string>, name: string, who = CW) => {
     const { payload, headers } = await multipartBody(bytes, name);
     return t.app.inject({
       method: 'POST',
       url: `/applications/${id}/documents?${new URLSearchParams(query)}`,
-      headers: { ...headers, ...(await t.as(CW)) },
+      headers: { ...headers, ...(await t.as(who)) },
       payload,
     });
   };
@@ -71,6 +73,14 @@ describe('documents completing a real regularisation file', () => {
     });
     expect(opened.statusCode).toBe(201);
     const id = opened.json().id as string;
+    // The applicant links the file to their account with the receipt's reference and access code.
+    const linked = await t.app.inject({
+      method: 'POST',
+      url: '/me/files',
+      headers: await t.as(APPLICANT),
+      payload: { reference: opened.json().reference, accessCode: opened.json().accessCode },
+    });
+    expect(linked.statusCode).toBe(200);
     for (const action of ['submit', 'start_completeness_check']) expect((await act(id, action)).statusCode).toBe(200);
     const requested = await act(id, 'request_documents', { requested: ['identity_document', 'photo', 'proof_of_residence'] });
     expect(requested.statusCode).toBe(200);
@@ -83,13 +93,17 @@ describe('documents completing a real regularisation file', () => {
       'proof_of_residence:missing',
     ]);
 
+    // A caseworker of another office does not see the file at all.
+    expect((await upload(id, await pdfWithPages(1), { kind: 'identity_document' }, 'x.pdf', CW_CASA)).statusCode).toBe(404);
+
     const residenceProofDate = '2009-06-01';
-    for (const [bytes, q, name] of [
-      [await pdfWithPages(1), { kind: 'identity_document', expiresOn: '2099-01-01' }, 'passport.pdf'],
-      [await image('jpeg', 600, 800), { kind: 'photo' }, 'photo.jpg'],
-      [await pdfWithPages(2), { kind: 'proof_of_residence', issuedOn: residenceProofDate }, 'lease.pdf'],
+    for (const [bytes, q, name, who] of [
+      [await pdfWithPages(1), { kind: 'identity_document', expiresOn: '2099-01-01' }, 'passport.pdf', CW],
+      // The applicant sends their own photo from their account.
+      [await image('jpeg', 600, 800), { kind: 'photo' }, 'photo.jpg', APPLICANT],
+      [await pdfWithPages(2), { kind: 'proof_of_residence', issuedOn: residenceProofDate }, 'lease.pdf', CW],
     ] as const) {
-      const res = await upload(id, bytes, q, name);
+      const res = await upload(id, bytes, q, name, who);
       expect(res.statusCode).toBe(201);
     }
 
