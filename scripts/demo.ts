@@ -12,7 +12,7 @@ import { loadConfig } from '@masar/config';
 import { dataSourceOptions, resolveDatabaseUrl } from '@masar/database';
 import { runMigrations } from '@masar/db';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoStaff } from '@masar/identity';
-import { seedDemoData } from './demo-data';
+import { seedDemoData, type DemoData } from './demo-data';
 
 const root = join(__dirname, '..');
 
@@ -41,10 +41,11 @@ async function main(): Promise<void> {
   const applied = await runMigrations(url);
   console.log(applied.length ? `migrations applied: ${applied.length}` : 'schema up to date');
   const ds = await new DataSource(dataSourceOptions(url, 2)).initialize();
+  let demo: DemoData = { files: 0, receipts: [] };
   try {
     await seedDemoStaff(ds.manager);
-    const files = await seedDemoData(ds, config);
-    if (files) console.log(`demo files: ${files}`);
+    demo = await seedDemoData(ds, config);
+    console.log(`demo files: ${demo.files}`);
   } finally {
     await ds.destroy();
   }
@@ -94,7 +95,7 @@ Masar is running.
 Demo sign-ins (password for all: ${DEMO_PASSWORD})
 ${DEMO_USERS.map((u) => `  ${u.email.padEnd(width)}  ${u.role}${u.office ? ' @ ' + u.office : ''}`).join('\n')}
 
-Press Ctrl+C to stop.`);
+${demo.receipts.length ? `Receipts to try the status check with (reference, access code):\n${demo.receipts.map((r) => `  ${r.reference}  ${r.accessCode}`).join('\n')}\n\n` : ''}Press Ctrl+C to stop.`);
 }
 
 function run(cmd: string, args: string[]): Promise<void> {

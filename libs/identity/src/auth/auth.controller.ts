@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger'
 import { DataSource } from 'typeorm';
 import { Allow, CurrentActor, Public, ROLES, type Actor } from '@masar/access';
 import { AuditTrail } from '@masar/audit';
-import { LoginDto, MeDto, RefreshDto, RegisterApplicantDto, TokenPairDto } from './auth.dto';
+import { LoginDto, MeDto, RefreshDto, ApplicantSignUpDto, TokenPairDto } from './auth.dto';
 import { RegisterApplicantUseCase } from './register-applicant.use-case';
 import type { AuthenticatedUser } from './login.use-case';
 import { LocalAuthGuard } from './local-auth.guard';
@@ -24,7 +24,7 @@ export class AuthController {
   @Post('register')
   @HttpCode(201)
   @ApiOkResponse({ type: TokenPairDto })
-  async register(@Body() body: RegisterApplicantDto, @Req() req: { ip: string }): Promise<TokenPairDto> {
+  async register(@Body() body: ApplicantSignUpDto, @Req() req: { ip: string }): Promise<TokenPairDto> {
     const { id } = await this.registerApplicant.execute(body, req.ip);
     return this.tokens.issue({ id, role: 'applicant', officeId: null });
   }

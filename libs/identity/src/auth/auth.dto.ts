@@ -38,7 +38,7 @@ export class MeDto {
   @ApiProperty({ nullable: true, type: String }) officeName: string | null;
 }
 
-export class RegisterApplicantDto {
+export class ApplicantSignUpDto {
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;
   @ApiProperty({ minLength: 12, description: 'At least 12 characters; a few words are easier to remember' })
   @IsString()
