@@ -13,17 +13,21 @@ import 'reflect-metadata';
 import { PrivateRedis } from './support/redis';
 import { line, type ScenarioResult } from './support/result';
 import { workerKills, workerStop, workerTerm } from './scenarios/worker-kills';
+import { redisDown } from './scenarios/redis-down';
+import { concurrentTransitions } from './scenarios/concurrency';
 
 const SHORT = process.argv.includes('--short');
 const onlyArg = process.argv[process.argv.indexOf('--only') + 1];
 const ONLY = process.argv.includes('--only') && onlyArg ? new Set(onlyArg.split(',')) : null;
 
-type Scenario = { key: string; run: (redisUrl: string) => Promise<ScenarioResult> };
+type Scenario = { key: string; run: (redisUrl: string, redis: PrivateRedis) => Promise<ScenarioResult | ScenarioResult[]> };
 
 const SCENARIOS: Scenario[] = [
   { key: 'kill', run: (r) => workerKills(r, SHORT ? 300 : 1000) },
   { key: 'stop', run: (r) => workerStop(r, SHORT ? 100 : 300) },
   { key: 'term', run: (r) => workerTerm(r, SHORT ? 100 : 300) },
+  { key: 'redis', run: (_r, redis) => redisDown(redis, SHORT ? 60 : 150) },
+  { key: 'concurrency', run: (r) => concurrentTransitions(r) },
 ];
 
 async function main(): Promise<number> {
@@ -34,16 +38,19 @@ async function main(): Promise<number> {
     for (const s of SCENARIOS) {
       if (ONLY && !ONLY.has(s.key)) continue;
       const t0 = Date.now();
-      let r: ScenarioResult;
+      let rs: ScenarioResult[];
       try {
         await redis.start();
-        r = await s.run(redis.url);
+        const out = await s.run(redis.url, redis);
+        rs = Array.isArray(out) ? out : [out];
       } catch (e) {
-        r = { name: s.key, status: 'fail', counts: {}, note: `error: ${(e as Error).message.split('\n')[0]}` };
+        rs = [{ name: s.key, status: 'fail', counts: {}, note: `error: ${(e as Error).message.split('\n').slice(0, 3).join(' / ')}` }];
       }
-      r.counts.seconds = Math.round((Date.now() - t0) / 1000);
-      results.push(r);
-      console.log(line(r));
+      for (const r of rs) {
+        r.counts.seconds = Math.round((Date.now() - t0) / 1000);
+        results.push(r);
+        console.log(line(r));
+      }
     }
   } finally {
     // Always leave no server of ours behind (and never touch the machine's own Redis).
