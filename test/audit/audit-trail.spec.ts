@@ -20,7 +20,7 @@ describe('AuditTrail', () => {
     await db?.drop();
   });
 
-  const rows = () => ds.query(`select seq::text as seq, action, actor_id, application_id, fields, details, request_id, ip, prev_hash, hash from audit_events order by seq`);
+  const rows = () => ds.query(`select seq::text as seq, action, actor_id, application_id, fields, details, request_id, ip, prev_hash, hash from audit_events e order by e.seq`);
 
   it('links each event to the one before, starting from the genesis hash', async () => {
     await trail.recordNow(anAuditEvent({ action: 'auth.login', subjectType: 'user' }));
@@ -55,6 +55,28 @@ describe('AuditTrail', () => {
     const details = { sum: 0.1 + 0.2, tiny: 1e-7, huge: 1e21, negativeZero: -0, big: Number.MAX_SAFE_INTEGER, none: null, no: false };
     await trail.recordNow(anAuditEvent({ details, fields: ['a', 'b.c', 'items[0]'] }));
     expect(await verifyAuditChain(ds)).toMatchObject({ ok: true });
+  });
+
+  it('appends events recorded at the same moment together: fewer transactions (flushes) than events, one chain', async () => {
+    const before = (await rows()).length;
+    await Promise.all(Array.from({ length: 200 }, (_, i) => trail.recordNow(anAuditEvent({ action: 'case.read', details: { burst: i } }))));
+    // Rows written by one transaction share its xmin.
+    const [{ n, transactions }] = await ds.query(
+      `select count(*)::int as n, count(distinct xmin::text)::int as transactions from audit_events where details ? 'burst'`,
+    );
+    expect(n).toBe(200);
+    expect(transactions).toBeLessThan(20);
+    expect(await rows()).toHaveLength(before + 200);
+    expect(await verifyAuditChain(ds)).toMatchObject({ ok: true, eventsChecked: before + 200 });
+  });
+
+  it('refuses an invalid event at once, without failing the others recorded with it', async () => {
+    const results = await Promise.allSettled([
+      trail.recordNow(anAuditEvent({ action: 'case.read' })),
+      trail.recordNow(anAuditEvent({ details: { reason: 'free text typed by a caseworker' } })),
+      trail.recordNow(anAuditEvent({ action: 'case.read' })),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });
 
   it('refuses record() outside a transaction, so an event can never commit without its change', async () => {

@@ -47,7 +47,7 @@ describe('audit checkpoints', () => {
     await db?.drop();
   });
 
-  const checkpoints = () => ds.query('select seq::text as seq, head_hash, signature from audit_checkpoints order by seq');
+  const checkpoints = () => ds.query('select seq::text as seq, head_hash, signature from audit_checkpoints c order by c.seq');
 
   it('publishes nothing for an empty chain', async () => {
     expect(await publish.execute()).toBeNull();

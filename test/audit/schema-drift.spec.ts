@@ -31,12 +31,13 @@ describe('audit schema', () => {
     const ds = await new DataSource(dataSourceOptions(db.url, 1)).initialize();
     const runner = ds.createQueryRunner();
     try {
-      const migration = new (AuditMigrations[0] as new () => { up(q: unknown): Promise<void>; down(q: unknown): Promise<void> })();
-      await migration.down(runner);
+      const migrations = AuditMigrations.map((M) => new (M as new () => { up(q: unknown): Promise<void>; down(q: unknown): Promise<void> })());
+      for (const m of [...migrations].reverse()) await m.down(runner);
       expect(await runner.query(`select to_regclass('audit_events') as t`)).toEqual([{ t: null }]);
-      await migration.up(runner);
+      for (const m of migrations) await m.up(runner);
       expect(await runner.query(`select count(*)::int as n from audit_events`)).toEqual([{ n: 0 }]);
       expect(await runner.query(`select has_table_privilege('masar_app', 'audit_events', 'UPDATE') as can`)).toEqual([{ can: false }]);
+      expect(await runner.query(`select has_function_privilege('masar_app', 'audit_append_many(jsonb, text[])', 'EXECUTE') as can`)).toEqual([{ can: true }]);
     } finally {
       await runner.release();
       await ds.destroy();

@@ -36,7 +36,7 @@ describe('audit chain verification finds tampering at its exact place', () => {
       await appendEvents(build, 1);
       if (CHECKPOINTS_AT.includes(seq)) await publish.execute();
     }
-    publishedHeads = await build.query(`select seq::text as seq, head_hash as "headHash" from audit_checkpoints order by seq`);
+    publishedHeads = await build.query(`select seq::text as seq, head_hash as "headHash" from audit_checkpoints c order by c.seq`);
     await build.destroy();
   });
   afterAll(async () => {

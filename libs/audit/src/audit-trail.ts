@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditErrors } from './audit-errors';
 import { normaliseEvent, type AuditEventInput } from './audit-event';
+import { AppendBatcher } from './chain/append-batcher';
 import { canonicalBody, type AuditEventBody } from './chain/audit-hash';
 
 /**
@@ -15,7 +16,11 @@ import { canonicalBody, type AuditEventBody } from './chain/audit-hash';
  */
 @Injectable()
 export class AuditTrail {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly standalone: AppendBatcher;
+
+  constructor(dataSource: DataSource) {
+    this.standalone = new AppendBatcher(dataSource);
+  }
 
   /** Appends the event inside the caller's transaction: it commits or rolls back with the change it describes. */
   async record(manager: EntityManager, e: AuditEventInput): Promise<void> {
@@ -24,12 +29,18 @@ export class AuditTrail {
   }
 
   /**
-   * Appends the event in a transaction of its own (reads, logins, downloads: nothing else to commit with). One
-   * autocommit statement: the chain's lock is released by the commit inside that statement, with no COMMIT round
-   * trip under the lock as an explicit BEGIN/COMMIT would add.
+   * Appends an event that has nothing else to commit with (reads, logins, downloads), and resolves once it is
+   * committed. Events recorded at the same moment in this process are appended together, in one transaction and
+   * one flush (see AppendBatcher); the request context is read here, before the event waits.
    */
-  async recordNow(e: AuditEventInput): Promise<void> {
-    await appendBody(this.dataSource.manager, normaliseEvent(e));
+  recordNow(e: AuditEventInput): Promise<void> {
+    let body: AuditEventBody;
+    try {
+      body = normaliseEvent(e);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return this.standalone.append(body);
   }
 }
 

@@ -1,3 +1,4 @@
 import { CreateAuditTrail1796000050000 } from './1796000050000-create-audit-trail';
+import { AppendAuditEventsInBatches1796000050001 } from './1796000050001-append-audit-events-in-batches';
 
-export const AuditMigrations: Function[] = [CreateAuditTrail1796000050000];
+export const AuditMigrations: Function[] = [CreateAuditTrail1796000050000, AppendAuditEventsInBatches1796000050001];
