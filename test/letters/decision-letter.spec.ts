@@ -4,7 +4,7 @@ import { actualTexts, parsePdf } from './support/pdf-inspection';
 
 const APPEAL_DEADLINE: Record<string, string> = {
   ar: 'إلى غاية 13 مارس 2027',
-  fr: "jusqu'au 13 mars 2027 inclus",
+  fr: 'jusqu’au 13 mars 2027 inclus',
   en: 'until 13 March 2027 inclusive',
   es: 'hasta el 13 de marzo de 2027 inclusive',
 };

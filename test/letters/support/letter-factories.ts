@@ -29,7 +29,7 @@ export function aReceipt(overrides: Partial<ReceiptInput> = {}): ReceiptInput {
   return {
     language,
     reference: 'MA-7K3Q-9XWD',
-    accessCode: 'H4TR-PX9M-2KQE',
+    accessCode: 'H4TRP-X9M2K',
     kind: 'regularisation',
     office: { name: DOCUMENTS[language].office },
     submittedOn: '2026-11-29',

@@ -43,7 +43,7 @@ export const RECEIPT_LABELS: Readonly<Record<Language, ReceiptLabels>> = {
   fr: {
     title: 'Récépissé de dépôt de votre demande',
     reference: 'Référence du dossier',
-    accessCode: "Code d'accès",
+    accessCode: "Code d’accès",
     accessCodeWithheld: 'Imprimé seulement sur le récépissé remis au guichet ; le bureau ne le conserve pas.',
     office: 'Bureau',
     application: 'Demande',
@@ -51,12 +51,12 @@ export const RECEIPT_LABELS: Readonly<Record<Language, ReceiptLabels>> = {
     documentsReceived: 'Documents reçus',
     documentsMissing: 'Documents manquants',
     missingBy: 'À apporter ou à déposer en ligne au plus tard le {date}.',
-    noneMissing: "Aucun document ne manque pour l'instant.",
+    noneMissing: "Aucun document ne manque pour l’instant.",
     noneReceived: 'Aucun',
     proof: 'Ce récépissé atteste que votre demande a été reçue à la date indiquée ci-dessus.',
     keepSafe:
-      "Conservez ce récépissé. Le code d'accès est personnel : avec la référence, il ouvre votre dossier. Aucun agent ne vous le demandera par téléphone ou par message.",
-    qrCaption: "Scannez ce code pour ouvrir la page de suivi avec votre référence déjà saisie, puis tapez votre code d'accès.",
+      "Conservez ce récépissé. Le code d’accès est personnel : avec la référence, il ouvre votre dossier. Aucun agent ne vous le demandera par téléphone ou par message.",
+    qrCaption: "Scannez ce code pour ouvrir la page de suivi avec votre référence déjà saisie, puis tapez votre code d’accès.",
     orVisit: 'Ou rendez-vous sur :',
   },
   en: {
