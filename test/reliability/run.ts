@@ -15,6 +15,7 @@ import { line, type ScenarioResult } from './support/result';
 import { workerKills, workerStop, workerTerm } from './scenarios/worker-kills';
 import { redisDown } from './scenarios/redis-down';
 import { concurrentTransitions } from './scenarios/concurrency';
+import { postgresRestart } from './scenarios/postgres-restart';
 
 const SHORT = process.argv.includes('--short');
 const onlyArg = process.argv[process.argv.indexOf('--only') + 1];
@@ -27,6 +28,7 @@ const SCENARIOS: Scenario[] = [
   { key: 'stop', run: (r) => workerStop(r, SHORT ? 100 : 300) },
   { key: 'term', run: (r) => workerTerm(r, SHORT ? 100 : 300) },
   { key: 'redis', run: (_r, redis) => redisDown(redis, SHORT ? 60 : 150) },
+  { key: 'postgres', run: (r) => postgresRestart(r, SHORT ? 25 : 40) },
   { key: 'concurrency', run: (r) => concurrentTransitions(r) },
 ];
 
