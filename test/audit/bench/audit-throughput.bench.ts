@@ -2,7 +2,7 @@
  * How many audited writes per second the chain allows, and what holding its lock costs.
  * Run: node -r @swc-node/register test/audit/bench/audit-throughput.bench.ts
  *
- *  - chain, recordNow(): one autocommit statement, from 40 writers over 20 connections.
+ *  - chain, recordNow(): standalone events, gathered into one append per flush (group commit), 40 writers.
  *  - chain, BEGIN; record(); COMMIT: the same event in an explicit transaction (one more round trip under the lock).
  *  - chain, 2 ms of work after the append: a caller that records first and commits later holds everyone up.
  *  - no chain: the same inserts into an unchained copy of the table, to show the cost of serialising commits
