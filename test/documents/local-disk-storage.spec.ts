@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { StoredContentCorrupt } from '../../libs/documents/src/storage/blob-cipher';
 import { LocalDiskDocumentStorage } from '../../libs/documents/src/storage/local-disk-document-storage';
 import { chunksOf, collect, pdfWithPages } from './fixtures';
 
@@ -14,22 +15,58 @@ async function filesUnder(dir: string): Promise<string[]> {
 describe('local-disk document storage', () => {
   let dir: string;
   let storage: LocalDiskDocumentStorage;
+  const k1 = randomBytes(32);
+  const storageWith = (dataKeys: Record<string, Buffer>, currentKeyId: string) =>
+    new LocalDiskDocumentStorage({ storage: { dir, maxDocumentBytes: 1024 * 1024, maxDocumentsPerFile: 30 }, crypto: { dataKeys, currentKeyId } });
+  const pathOf = (sha256: string) => join(dir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'masar-docs-'));
-    storage = new LocalDiskDocumentStorage({ storage: { dir, maxDocumentBytes: 1024 * 1024, maxDocumentsPerFile: 30 } });
+    storage = storageWith({ k1 }, 'k1');
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
-  it('stores the bytes under a path made from their SHA-256, with nothing else left behind', async () => {
+  it('stores the bytes encrypted under a path made from their SHA-256, with nothing else left behind', async () => {
     const pdf = await pdfWithPages(2);
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     const stored = await storage.put(chunksOf(pdf, 333), { maxBytes: 1024 * 1024 });
     expect(stored).toEqual({ sha256, sizeBytes: pdf.length });
     expect(await filesUnder(dir)).toEqual([`${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`]);
-    expect((await readFile(join(dir, sha256.slice(0, 2), sha256.slice(2, 4), sha256))).equals(pdf)).toBe(true);
-    expect((await stat(join(dir, sha256.slice(0, 2), sha256.slice(2, 4), sha256))).mode & 0o777).toBe(0o600);
+    const onDisk = await readFile(pathOf(sha256));
+    // Nothing of the document is readable on disk: not the PDF header, not its text.
+    expect(onDisk.includes(Buffer.from('%PDF'))).toBe(false);
+    expect(onDisk.includes(pdf.subarray(200, 232))).toBe(false);
+    expect((await stat(pathOf(sha256))).mode & 0o777).toBe(0o600);
     expect((await collect(await storage.open(sha256))).equals(pdf)).toBe(true);
+  });
+
+  it('round-trips a document of many 64 KiB records sent in odd-sized pieces', async () => {
+    const big = randomBytes(300 * 1024 + 7);
+    const { sha256 } = await storage.put(chunksOf(big, 10_001), { maxBytes: 1024 * 1024 });
+    expect((await collect(await storage.open(sha256))).equals(big)).toBe(true);
+  });
+
+  it('refuses to return bytes that changed on disk, or a blob cut short', async () => {
+    const big = randomBytes(200 * 1024);
+    const { sha256 } = await storage.put(chunksOf(big), { maxBytes: 1024 * 1024 });
+    const original = await readFile(pathOf(sha256));
+    const changed = Buffer.from(original);
+    changed[changed.length - 100] ^= 0x01;
+    await writeFile(pathOf(sha256), changed);
+    await expect(collect(await storage.open(sha256))).rejects.toBeInstanceOf(StoredContentCorrupt);
+    // Cut exactly at a record boundary (header 4+1+2+32 bytes, each record 4+65536+16): the reader still notices.
+    await writeFile(pathOf(sha256), original);
+    await truncate(pathOf(sha256), 39 + (4 + 65536 + 16));
+    await expect(collect(await storage.open(sha256))).rejects.toBeInstanceOf(StoredContentCorrupt);
+  });
+
+  it('reads a document written under an older key after the key rotated, and names a key it lacks', async () => {
+    const pdf = await pdfWithPages(1);
+    const { sha256 } = await storage.put(chunksOf(pdf), { maxBytes: 1024 * 1024 });
+    const rotated = storageWith({ k2: randomBytes(32), k1 }, 'k2');
+    expect((await collect(await rotated.open(sha256))).equals(pdf)).toBe(true);
+    const lost = storageWith({ k2: randomBytes(32) }, 'k2');
+    await expect(collect(await lost.open(sha256))).rejects.toThrow(/data key "k1" is not configured/);
   });
 
   it('keeps one copy of the same bytes uploaded twice', async () => {

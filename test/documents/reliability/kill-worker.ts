@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { loadConfig } from '@masar/config';
 import { dataSourceOptions } from '@masar/database';
 import { runMigrations } from '@masar/db';
 import { LocalDiskDocumentStorage } from '@masar/documents';
@@ -71,7 +72,9 @@ async function main(): Promise<void> {
 
   const ds = await new DataSource(dataSourceOptions(dbUrl, 4)).initialize();
   await ds.query(`create table killtest_moves (application_id uuid not null, at timestamptz not null default now())`);
-  const storage = new LocalDiskDocumentStorage({ storage: { dir: storageDir, maxDocumentBytes: 10 * 1024 * 1024, maxDocumentsPerFile: 30 } });
+  // The same keys as the worker: both load the development keys kept under MASAR_STATE_DIR.
+  process.env.MASAR_STATE_DIR = env.MASAR_STATE_DIR;
+  const storage = new LocalDiskDocumentStorage({ ...loadConfig({ ...env, STORAGE_DIR: storageDir }) });
   const outbox = new Outbox();
   const files = new DerivedCaseFiles();
   const uploader = randomUUID();

@@ -3,23 +3,27 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { MASAR_CONFIG, type MasarConfig } from '@masar/config';
 import { DocumentErrors } from '../documents.errors';
+import { decryptBlob, encryptBlob, type BlobKeys } from './blob-cipher';
 import { DocumentStorage, SHA256_HEX, type StoredContent } from './document-storage';
 
 /**
- * Documents on a local disk under `config.storage.dir`, at `ab/cd/<sha256>`. A write goes to a temporary file in
- * that same directory tree (same file system, so the rename is atomic), is fsynced, then renamed into place and the
- * directory fsynced: after a crash there is either the whole file under its hash or no file, never a torn one.
+ * Documents on a local disk under `config.storage.dir`, at `ab/cd/<sha256 of the plaintext>`, encrypted with the
+ * configured data keys (blob-cipher.ts). A write goes to a temporary file in that same directory tree (same file
+ * system, so the rename is atomic), is fsynced, then renamed into place and the directory fsynced: after a crash
+ * there is either the whole file under its hash or no file, never a torn one.
  */
 @Injectable()
 export class LocalDiskDocumentStorage extends DocumentStorage {
   private readonly root: string;
+  private readonly keys: BlobKeys;
 
-  constructor(@Inject(MASAR_CONFIG) config: Pick<MasarConfig, 'storage'>) {
+  constructor(@Inject(MASAR_CONFIG) config: { storage: MasarConfig['storage']; crypto: Pick<MasarConfig['crypto'], 'dataKeys' | 'currentKeyId'> }) {
     super();
     this.root = config.storage.dir;
+    this.keys = { dataKeys: config.crypto.dataKeys, currentKeyId: config.crypto.currentKeyId };
   }
 
   async put(source: AsyncIterable<Buffer | Uint8Array>, limits: { maxBytes: number }): Promise<StoredContent> {
@@ -28,20 +32,24 @@ export class LocalDiskDocumentStorage extends DocumentStorage {
     const hash = createHash('sha256');
     let size = 0;
     let handle: FileHandle | null = await open(temp, 'wx', 0o600);
-    try {
+    // The limit and the hash apply to the plaintext as it arrives, before encryption.
+    async function* measured(): AsyncGenerator<Buffer> {
       for await (const chunk of source) {
         size += chunk.length;
         if (size > limits.maxBytes) throw DocumentErrors.tooLarge(limits.maxBytes);
         hash.update(chunk);
-        await handle.write(chunk);
+        yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       }
+    }
+    try {
+      for await (const sealed of encryptBlob(measured(), this.keys)) await handle.write(sealed);
       await handle.sync();
       await handle.close();
       handle = null;
       const sha256 = hash.digest('hex');
       const dir = this.dirOf(sha256);
       await mkdir(dir, { recursive: true, mode: 0o700 });
-      // Same bytes already stored: renaming over them is still atomic and leaves identical content.
+      // Same bytes already stored: renaming over them is still atomic and leaves the same plaintext (new salt).
       await rename(temp, join(dir, sha256));
       await fsyncDir(dir);
       return { sha256, sizeBytes: size };
@@ -55,7 +63,7 @@ export class LocalDiskDocumentStorage extends DocumentStorage {
   async open(sha256: string): Promise<Readable> {
     const path = this.pathOf(sha256);
     if (!(await this.exists(sha256))) throw DocumentErrors.contentMissing();
-    return createReadStream(path);
+    return Readable.from(decryptBlob(createReadStream(path, { highWaterMark: 64 * 1024 }), this.keys), { objectMode: false });
   }
 
   async exists(sha256: string): Promise<boolean> {
