@@ -16,6 +16,7 @@ import { workerKills, workerStop, workerTerm } from './scenarios/worker-kills';
 import { redisDown } from './scenarios/redis-down';
 import { concurrentTransitions } from './scenarios/concurrency';
 import { postgresRestart } from './scenarios/postgres-restart';
+import { scaleOut } from './scenarios/scale-out';
 
 const SHORT = process.argv.includes('--short');
 const onlyArg = process.argv[process.argv.indexOf('--only') + 1];
@@ -30,6 +31,7 @@ const SCENARIOS: Scenario[] = [
   { key: 'redis', run: (_r, redis) => redisDown(redis, SHORT ? 60 : 150) },
   { key: 'postgres', run: (r) => postgresRestart(r, SHORT ? 25 : 40) },
   { key: 'concurrency', run: (r) => concurrentTransitions(r) },
+  { key: 'scale', run: (r) => scaleOut(r, SHORT ? 40 : 120, SHORT ? 100 : 300) },
 ];
 
 async function main(): Promise<number> {
