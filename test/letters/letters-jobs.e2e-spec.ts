@@ -113,6 +113,7 @@ describe('the letters jobs', () => {
     const { text } = await parsePdf(await storedPdf(letter!.sha256));
     expect(text).toContain('Decision on your appeal');
     expect(text).toContain('Your application for regularisation is accepted.');
+    expect(text).toContain('You will be told when your residence card is ready and where to collect it.');
     expect(text).not.toContain('How to appeal');
   });
 

@@ -41,6 +41,40 @@ describe('POST /status', () => {
     expect(res.body).not.toContain('awaiting_documents');
   });
 
+  it('tells an asylum seeker where and when the interview is, in Morocco’s time', async () => {
+    const file = await aFile(t, {
+      language: 'en',
+      kind: 'asylum',
+      state: 'interview_scheduled',
+      interview: { at: '2027-04-20T09:30:00.000Z', place: 'Office 4, Prefecture of Rabat', interpreterLanguage: 'ar' },
+    });
+    const body = (await ask({ reference: file.reference, accessCode: file.accessCode })).json();
+    expect(body.stage.code).toBe('interview_planned');
+    expect(body.toDo).toEqual([
+      {
+        action: 'attend_interview',
+        text: 'Come to your interview on 20 April 2027 at 10:30, Office 4, Prefecture of Rabat. An interpreter will be there.',
+        at: '2027-04-20T09:30:00.000Z',
+        place: 'Office 4, Prefecture of Rabat',
+      },
+    ]);
+  });
+
+  it('tells a refused applicant until when they may appeal, and a granted one where to collect the card', async () => {
+    const refused = await aFile(t, {
+      language: 'es',
+      state: 'appeal_window',
+      events: [{ type: 'decision_unfavourable', params: { reasons: ['no'], appealDeadline: '2027-03-12' } }],
+    });
+    expect((await ask({ reference: refused.reference, accessCode: refused.accessCode })).json().toDo).toEqual([
+      { action: 'appeal', text: 'Puede recurrir hasta el 12 de marzo de 2027 inclusive.', dueOn: '2027-03-12' },
+    ]);
+    const granted = await aFile(t, { language: 'fr', state: 'card_ready', events: [{ type: 'card_ready', params: { place: 'Préfecture de Rabat, guichet 2' } }] });
+    expect((await ask({ reference: granted.reference, accessCode: granted.accessCode })).json().toDo).toEqual([
+      { action: 'collect_card', text: 'Retirez votre carte à : Préfecture de Rabat, guichet 2.', place: 'Préfecture de Rabat, guichet 2' },
+    ]);
+  });
+
   it('accepts the reference and code as a person types them: lower case, spaces, O for 0', async () => {
     const file = await aFile(t);
     const typed = (s: string) => s.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o');

@@ -44,9 +44,10 @@ export async function renderDecisionLetter(input: DecisionLetterInput): Promise<
     appealSection(page, labels, input);
   } else if (decision.outcome === 'rejected') {
     page.paragraph(labels.finalDecision, { size: 11, weight: 'bold' }, { after: 10 });
-  } else if (decision.nextSteps && decision.nextSteps.length > 0) {
+  } else {
+    const steps = decision.nextSteps?.length ? decision.nextSteps : [labels.grantedNextStep[input.kind]];
     heading(page, labels.nextStepsHeading);
-    for (const step of decision.nextSteps) page.bullet(step, { size: 11 });
+    for (const step of steps) page.bullet(step, { size: 11 });
     page.moveDown(8);
   }
 

@@ -22,6 +22,8 @@ export interface DecisionLetterLabels {
   appealReview: string;
   finalDecision: string;
   nextStepsHeading: string;
+  /** What follows a favourable decision when the caller gives no next steps of its own. */
+  grantedNextStep: Readonly<Record<ApplicationKind, string>>;
   closing: string;
   signedFor: string;
 }
@@ -49,6 +51,11 @@ export const DECISION_LETTER_LABELS: Readonly<Record<Language, DecisionLetterLab
     appealReview: 'سيدرس طعنك شخص آخر غير الذي اتخذ هذا القرار.',
     finalDecision: 'اتُّخذ هذا القرار بعد الطعن، وهو قرار نهائي.',
     nextStepsHeading: 'الخطوات التالية',
+    grantedNextStep: {
+      regularisation: 'ستُبلَّغ عندما تصبح بطاقة إقامتك جاهزة وبمكان سحبها.',
+      asylum: 'ستُبلَّغ عندما تصبح بطاقة اللاجئ وبطاقة الإقامة جاهزتين وبمكان سحبهما.',
+      renewal: 'ستُبلَّغ عندما تصبح بطاقتك المجددة جاهزة وبمكان سحبها.',
+    },
     closing: 'احتفظ بهذه الرسالة، فقد تحتاجها في أي إجراء لاحق.',
     signedFor: 'عن المكتب',
   },
@@ -74,6 +81,11 @@ export const DECISION_LETTER_LABELS: Readonly<Record<Language, DecisionLetterLab
     appealReview: 'Votre recours sera examiné par une autre personne que celle qui a pris cette décision.',
     finalDecision: 'Cette décision a été prise sur recours ; elle est définitive.',
     nextStepsHeading: 'Et ensuite',
+    grantedNextStep: {
+      regularisation: 'Vous serez prévenu quand votre carte de séjour sera prête, et du lieu où la retirer.',
+      asylum: 'Vous serez prévenu quand votre carte de réfugié et votre carte de séjour seront prêtes, et du lieu où les retirer.',
+      renewal: 'Vous serez prévenu quand votre carte renouvelée sera prête, et du lieu où la retirer.',
+    },
     closing: 'Conservez ce courrier : il pourra vous être demandé pour toute démarche.',
     signedFor: 'Pour le bureau',
   },
@@ -99,6 +111,11 @@ export const DECISION_LETTER_LABELS: Readonly<Record<Language, DecisionLetterLab
     appealReview: 'Your appeal will be examined by someone other than the person who took this decision.',
     finalDecision: 'This decision was taken on appeal and is final.',
     nextStepsHeading: 'What happens next',
+    grantedNextStep: {
+      regularisation: 'You will be told when your residence card is ready and where to collect it.',
+      asylum: 'You will be told when your refugee card and your residence card are ready and where to collect them.',
+      renewal: 'You will be told when your renewed card is ready and where to collect it.',
+    },
     closing: 'Keep this letter: you may need it for any further step.',
     signedFor: 'For the office',
   },
@@ -124,6 +141,11 @@ export const DECISION_LETTER_LABELS: Readonly<Record<Language, DecisionLetterLab
     appealReview: 'Su recurso será examinado por una persona distinta de la que tomó esta decisión.',
     finalDecision: 'Esta decisión se tomó en vía de recurso y es definitiva.',
     nextStepsHeading: 'Próximos pasos',
+    grantedNextStep: {
+      regularisation: 'Se le avisará cuando su tarjeta de residencia esté lista y dónde recogerla.',
+      asylum: 'Se le avisará cuando su tarjeta de refugiado y su tarjeta de residencia estén listas y dónde recogerlas.',
+      renewal: 'Se le avisará cuando su tarjeta renovada esté lista y dónde recogerla.',
+    },
     closing: 'Conserve esta carta: puede necesitarla para cualquier trámite posterior.',
     signedFor: 'Por la oficina',
   },
