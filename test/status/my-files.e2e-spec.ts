@@ -31,10 +31,11 @@ describe('an applicant account and its files', () => {
 
     const linked = await link(me, { reference: file.reference, accessCode: file.accessCode });
     expect(linked.statusCode).toBe(200);
-    expect(linked.json()).toMatchObject({ reference: file.reference, language: 'es', stage: { code: 'under_review' } });
+    expect(linked.json()).toMatchObject({ applicationId: file.applicationId, reference: file.reference, language: 'es', stage: { code: 'under_review' } });
 
     const listed = (await myFiles(me, '?language=ar')).json();
-    expect(listed.files).toEqual([expect.objectContaining({ reference: file.reference, language: 'ar', direction: 'rtl' })]);
+    // The owner, signed in, gets the file's id for its checklist and uploads.
+    expect(listed.files).toEqual([expect.objectContaining({ applicationId: file.applicationId, reference: file.reference, language: 'ar', direction: 'rtl' })]);
     const audited = await t.dataSource.query(`select actor_id from audit_events where action = 'applicant.file_linked' and application_id = $1`, [file.applicationId]);
     expect(audited).toHaveLength(1);
   });

@@ -7,6 +7,7 @@
 export { StatusModule } from './status.module';
 export { CheckStatus, type StatusQuestion } from './lookup/check-status.use-case';
 export type { StatusAnswer, ToDo } from './lookup/status-answer';
+export type { MyFile } from './accounts/list-my-files.query';
 export { StatusErrorCode, StatusErrors } from './status.errors';
 export { DEFAULT_STATUS_OPTIONS, type StatusOptions } from './status.options';
 export { chooseLanguage, fromAcceptLanguage } from './language-choice';

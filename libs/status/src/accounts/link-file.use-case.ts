@@ -4,7 +4,8 @@ import type { Actor } from '@masar/access';
 import { AuditTrail } from '@masar/audit';
 import { chooseLanguage } from '../language-choice';
 import { CheckStatus, type StatusQuestion } from '../lookup/check-status.use-case';
-import { buildStatusAnswer, type StatusAnswer } from '../lookup/status-answer';
+import { buildStatusAnswer } from '../lookup/status-answer';
+import type { MyFile } from './list-my-files.query';
 import { StatusErrors } from '../status.errors';
 
 /**
@@ -24,7 +25,7 @@ export class LinkFileToAccount {
     private readonly audit: AuditTrail,
   ) {}
 
-  async execute(actor: Actor, q: StatusQuestion): Promise<StatusAnswer> {
+  async execute(actor: Actor, q: StatusQuestion): Promise<MyFile> {
     const facts = await this.checkStatus.verified(q);
     const language = chooseLanguage(q.language, q.acceptLanguage, facts.preferredLanguage);
     await this.dataSource.transaction(async (manager) => {
@@ -47,6 +48,6 @@ export class LinkFileToAccount {
         fields: ['applicants.user_id'],
       });
     });
-    return buildStatusAnswer(facts, language);
+    return { applicationId: facts.applicationId, ...buildStatusAnswer(facts, language) };
   }
 }
