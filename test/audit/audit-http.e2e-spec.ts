@@ -72,6 +72,14 @@ describe('audit over HTTP', () => {
     expect(logins.json().events.length).toBeGreaterThanOrEqual(1);
     expect(logins.json().events[0]).toMatchObject({ action: 'auth.login', actorId: supervisorId, subjectType: 'user' });
     expect(logins.body).not.toMatch(/@masar\.example|Karim/);
+
+    // By subject: what happened to a document, whoever did it.
+    const documentId = randomUUID();
+    await trail.recordNow(anAuditEvent({ action: 'document.download', subjectType: 'document', subjectId: documentId, fields: [] }));
+    await trail.recordNow(anAuditEvent({ action: 'document.download', subjectType: 'document', subjectId: documentId, fields: [] }));
+    const downloads = (await get(`/audit/events?subjectType=document&subjectId=${documentId}`)).json();
+    expect(downloads.events).toHaveLength(2);
+    expect(downloads.events.every((e: { subjectId: string }) => e.subjectId === documentId)).toBe(true);
   });
 
   it('records who searched the trail and who verified it', async () => {
@@ -86,7 +94,9 @@ describe('audit over HTTP', () => {
     const ok = (path: string) => docs.paths[path].get.responses['200'].content['application/json'].schema.$ref;
     expect(ok('/audit/events')).toBe('#/components/schemas/AuditEventPageDto');
     expect(ok('/audit/verify')).toBe('#/components/schemas/AuditVerificationDto');
-    expect(docs.paths['/audit/events'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['action', 'actorId', 'applicationId', 'cursor', 'from', 'limit', 'to']);
+    expect(docs.paths['/audit/events'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      'action', 'actorId', 'applicationId', 'cursor', 'from', 'limit', 'subjectId', 'subjectType', 'to',
+    ]);
     expect(docs.components.schemas.AuditChainBreakDto.properties.kind.enum).toContain('chain_rewritten');
   });
 

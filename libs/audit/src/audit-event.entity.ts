@@ -12,6 +12,7 @@ import type { AuditDetailValue } from './chain/audit-hash';
 @Index('audit_events_actor_idx', ['actorId', 'seq'], { where: 'actor_id IS NOT NULL' })
 @Index('audit_events_action_idx', ['action', 'seq'])
 @Index('audit_events_occurred_at_idx', ['occurredAt'])
+@Index('audit_events_subject_idx', ['subjectType', 'subjectId', 'seq'], { where: 'subject_id IS NOT NULL' })
 export class AuditEventRow {
   /** Position in the chain: 1, 2, 3, ... without gaps. bigint, returned as a string by the driver. */
   @PrimaryColumn({ type: 'bigint' })

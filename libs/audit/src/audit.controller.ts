@@ -24,7 +24,7 @@ export class AuditController {
   ) {}
 
   @Get('events')
-  @ApiOperation({ summary: 'Search the audit trail by file, user, action and period, newest first' })
+  @ApiOperation({ summary: 'Search the audit trail by file, user, subject, action and period, newest first' })
   @ApiOkResponse({ type: AuditEventPageDto })
   async events(@Query() q: AuditSearchQueryDto, @CurrentActor() actor: Actor): Promise<AuditEventPage> {
     const from = q.from ? new Date(q.from) : undefined;
@@ -33,6 +33,8 @@ export class AuditController {
       applicationId: q.applicationId,
       actorId: q.actorId,
       action: q.action,
+      subjectType: q.subjectType,
+      subjectId: q.subjectId,
       from,
       to,
       cursor: q.cursor,
@@ -44,7 +46,7 @@ export class AuditController {
       actorRole: actor.role,
       subjectType: 'audit_trail',
       applicationId: q.applicationId ?? null,
-      details: definedOnly({ actorId: q.actorId, action: q.action, from: from?.toISOString(), to: to?.toISOString(), results: page.events.length }),
+      details: definedOnly({ actorId: q.actorId, action: q.action, subjectType: q.subjectType, subjectId: q.subjectId, from: from?.toISOString(), to: to?.toISOString(), results: page.events.length }),
     });
     return page;
   }

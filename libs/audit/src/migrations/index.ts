@@ -1,4 +1,5 @@
 import { CreateAuditTrail1796000050000 } from './1796000050000-create-audit-trail';
 import { AppendAuditEventsInBatches1796000050001 } from './1796000050001-append-audit-events-in-batches';
+import { IndexAuditEventsBySubject1796000050002 } from './1796000050002-index-audit-events-by-subject';
 
-export const AuditMigrations: Function[] = [CreateAuditTrail1796000050000, AppendAuditEventsInBatches1796000050001];
+export const AuditMigrations: Function[] = [CreateAuditTrail1796000050000, AppendAuditEventsInBatches1796000050001, IndexAuditEventsBySubject1796000050002];

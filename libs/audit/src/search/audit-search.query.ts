@@ -23,6 +23,16 @@ export class AuditSearchQueryDto {
   @Matches(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_-]*)+$/)
   action?: string;
 
+  @ApiPropertyOptional({ description: 'Events about this kind of subject', example: 'document' })
+  @IsOptional()
+  @Matches(/^[a-z][A-Za-z0-9_-]{0,63}$/)
+  subjectType?: string;
+
+  @ApiPropertyOptional({ description: 'Events about this subject (a document, a user, a report...)' })
+  @IsOptional()
+  @Matches(IDENTIFIER)
+  subjectId?: string;
+
   @ApiPropertyOptional({ description: 'From this instant (inclusive), ISO 8601' })
   @IsOptional()
   @IsISO8601({ strict: true })

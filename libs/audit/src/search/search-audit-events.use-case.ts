@@ -7,6 +7,8 @@ export interface AuditSearchQuery {
   applicationId?: string;
   actorId?: string;
   action?: string;
+  subjectType?: string;
+  subjectId?: string;
   /** Inclusive. */
   from?: Date;
   /** Exclusive. */
@@ -43,7 +45,7 @@ export const AUDIT_SEARCH_MAX_LIMIT = 200;
 const CURSOR = /^[1-9][0-9]{0,18}$/;
 
 /**
- * The trail newest first, filtered by file, user, action and period. Keyset pagination on seq: a page costs the
+ * The trail newest first, filtered by file, user (who acted), subject (what was acted on), action and period. Keyset pagination on seq: a page costs the
  * same at the millionth row as at the first, and events appended meanwhile never shift a page.
  */
 @Injectable()
@@ -61,6 +63,8 @@ export class SearchAuditEvents {
     if (q.applicationId) add('application_id = ?', q.applicationId);
     if (q.actorId) add('actor_id = ?', q.actorId);
     if (q.action) add('action = ?', q.action);
+    if (q.subjectType) add('subject_type = ?', q.subjectType);
+    if (q.subjectId) add('subject_id = ?', q.subjectId);
     if (q.from) add('occurred_at >= ?', q.from.toISOString());
     if (q.to) add('occurred_at < ?', q.to.toISOString());
     if (q.cursor !== undefined) {
