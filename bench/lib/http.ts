@@ -6,7 +6,7 @@ export interface AutocannonRequest {
   method?: string;
   path?: string;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | undefined;
   setupRequest?: (req: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
 }
 interface AutocannonResult {
