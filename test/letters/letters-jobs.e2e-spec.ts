@@ -67,6 +67,32 @@ describe('the letters jobs', () => {
     expect(audited).toEqual([{ details: expect.objectContaining({ letter: 'receipt', language: 'es', sha256: letter!.sha256 }) }]);
   });
 
+  it('lists and downloads the letters of a file for its office and its applicant only, each download audited', async () => {
+    const file = await aFile(t, { language: 'fr' });
+    const issued = await worker.get(IssueReceipt).execute(file.applicationId);
+    const get = async (url: string, email: string) => t.app.inject({ method: 'GET', url, headers: await t.as(email) });
+
+    const listed = await get(`/applications/${file.applicationId}/letters`, 'caseworker.rabat@masar.example');
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json()).toEqual([expect.objectContaining({ id: (issued as { letterId: string }).letterId, kind: 'receipt', language: 'fr' })]);
+    const letterId = listed.json()[0].id as string;
+
+    const downloaded = await get(`/letters/${letterId}/content`, 'caseworker.rabat@masar.example');
+    expect(downloaded.statusCode).toBe(200);
+    expect(downloaded.headers['content-type']).toBe('application/pdf');
+    expect((await parsePdf(downloaded.rawPayload)).text).toContain(file.reference);
+
+    // Another office, and an applicant whose account is not linked to this file: as if it did not exist.
+    expect((await get(`/letters/${letterId}/content`, 'caseworker.casablanca@masar.example')).statusCode).toBe(404);
+    expect((await get(`/letters/${letterId}/content`, 'applicant@masar.example')).statusCode).toBe(404);
+    // Once the file's person is linked to the demo applicant's account, the applicant may read it.
+    await t.dataSource.query(`update applicants set user_id = (select id from users where email = 'applicant@masar.example') where id = $1`, [file.applicantId]);
+    expect((await get(`/letters/${letterId}/content`, 'applicant@masar.example')).statusCode).toBe(200);
+
+    const downloads = await t.dataSource.query(`select actor_role from audit_events where action = 'letter.download' and subject_id = $1 order by seq`, [letterId]);
+    expect(downloads).toEqual([{ actor_role: 'caseworker' }, { actor_role: 'applicant' }]);
+  });
+
   it('issues one receipt however often the job runs', async () => {
     const file = await aFile(t, { language: 'ar' });
     const issue = worker.get(IssueReceipt);
