@@ -31,6 +31,10 @@ describe('the deadline sweep', () => {
 
   it('closes an unappealed refusal only after the grace period, once, however often it runs', async () => {
     const id = await refusedAndNotified();
+    // The appeal window is the applicant's deadline, closed by the system: it does not make the file the office's
+    // overdue work.
+    const [queued] = await t.dataSource.query(`select due_at = 'infinity' as unscheduled from applications where id = $1`, [id]);
+    expect(queued.unscheduled).toBe(true);
     const now = Date.now();
     // The 30 days have passed, but the grace period has not: the file stays open for a late appeal.
     await sweep.run(new Date(now + 35 * DAY));

@@ -5,6 +5,7 @@ import { Outbox } from '@masar/outbox';
 import { DEFAULT_CLOCK_POLICY, type ClockPolicy } from '../domain/deadlines/clock-policy';
 import { scheduleClock, type ClockContext } from '../domain/deadlines/deadline-arithmetic';
 import type { ClockKind } from '../domain/workflow/workflow-definition';
+import { SYSTEM_ENDED_CLOCKS } from '../domain/workflow/workflows';
 
 /** A UUID derived from a text: the same milestone of the same clock always gives the same outbox (and job) id. */
 export function uuidFrom(text: string): string {
@@ -50,12 +51,16 @@ export class CaseClocks {
     return { id: row!.id, dueAt: s.dueAt };
   }
 
-  /** The file's due date in the queues: the earliest running clock's, or none ('infinity'). */
+  /**
+   * The file's due date in the queues: the earliest running clock the office must act on, or none ('infinity').
+   * The applicant's own deadlines that the system closes by itself (appeal window, card expiry) do not count.
+   */
   async refreshDueAt(manager: EntityManager, applicationId: string): Promise<void> {
     await manager.query(
-      `update applications set due_at = coalesce((select min(due_at) from case_deadlines where application_id = $1 and stopped_at is null), 'infinity')
+      `update applications set due_at = coalesce((select min(due_at) from case_deadlines
+                                                   where application_id = $1 and stopped_at is null and clock <> all($2::text[])), 'infinity')
         where id = $1`,
-      [applicationId],
+      [applicationId, SYSTEM_ENDED_CLOCKS],
     );
   }
 }

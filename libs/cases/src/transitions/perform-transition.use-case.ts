@@ -192,7 +192,8 @@ export class PerformTransition {
           break;
       }
     }
-    if (plan.from === initial && !a.submittedAt) c.submitted_at = now;
+    // Leaving the first state forward (not withdrawn or merged as a draft) is the submission.
+    if (plan.from === initial && !plan.entersFinal && !a.submittedAt) c.submitted_at = now;
     return c;
   }
 

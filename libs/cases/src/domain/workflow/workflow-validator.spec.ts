@@ -2,7 +2,7 @@ import { REGULARISATION_WORKFLOW } from './regularisation.workflow';
 import type { WorkflowDefinition } from './workflow-definition';
 import { workflowToMermaid } from './workflow-mermaid';
 import { assertValidWorkflow, workflowProblems } from './workflow-validator';
-import { assertAllWorkflowsValid, WORKFLOWS } from './workflows';
+import { APPEAL_BODY_STATES, assertAllWorkflowsValid, SYSTEM_ENDED_CLOCKS, WORKFLOWS } from './workflows';
 
 describe('workflow validation', () => {
   it('accepts the three workflows of Masar', () => {
@@ -68,5 +68,12 @@ describe('Mermaid rendering', () => {
     expect(text).toContain('  card_issued --> [*]');
     const edges = text.split('\n').filter((l) => / --> /.test(l) && !l.includes('[*]')).length;
     expect(edges).toBe(REGULARISATION_WORKFLOW.transitions.reduce((n, t) => n + t.from.length, 0));
+  });
+});
+
+describe('derived sets', () => {
+  it('know which states are the appeal body’s and which clocks the system ends', () => {
+    expect([...APPEAL_BODY_STATES].sort()).toEqual(['appeal_review', 'national_commission_review']);
+    expect([...SYSTEM_ENDED_CLOCKS].sort()).toEqual(['appeal_window', 'card_expiry']);
   });
 });

@@ -30,3 +30,11 @@ export function assertAllWorkflowsValid(): void {
 export const APPEAL_BODY_STATES: readonly string[] = [
   ...new Set(Object.values(WORKFLOWS).flatMap((def) => def.transitions.filter((t) => t.scope === 'appeal_body').flatMap((t) => t.from))),
 ];
+
+/**
+ * Clocks whose end the system applies by itself (an appeal window closes the file, an expired card lapses): they
+ * are the applicant's deadlines, not the office's, so they do not set a file's place in the work queues.
+ */
+export const SYSTEM_ENDED_CLOCKS: readonly string[] = [
+  ...new Set(Object.values(WORKFLOWS).flatMap((def) => def.states.filter((st) => st.onClockEnd && st.clock).map((st) => st.clock!))),
+];
