@@ -60,7 +60,7 @@ async function main(): Promise<void> {
         await ds.transaction((m) => outbox.addMany(m, Array.from({ length: Math.min(50, JOBS - i) }, (_, k) => jobFor(i + k))));
       }
       const qs = queuesFor(`bo${round < 0 ? 'w' : ''}${Math.abs(round)}r${randomUUID().slice(0, 6)}`);
-      const relay = new OutboxRelay(ds, config, qs.documents, qs.notifications, qs.cases, qs.letters, qs.maintenance);
+      const relay = new OutboxRelay(ds, config, qs);
       relay.batchSize = BATCH;
       for (const p of Object.values(pids())) resetPeakRss(p);
       const lat: number[] = [];

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { ROOT } from './proc';
-import { existingDatabase, freshDatabase, productionEnv, type BenchDatabase } from './services';
+import { existingDatabase, freshDatabase, migrate, productionEnv, type BenchDatabase } from './services';
 
 export interface Campaign {
   db: BenchDatabase;
@@ -44,7 +44,11 @@ export async function campaign(label: string, files: number, opts: { reuse?: boo
     const n = await c.query(`select count(*)::int as n from applications`).then((r) => r.rows[0].n as number, () => -1);
     await c.end();
     if (n !== files || !existsSync(codesOut)) db = null;
-    else console.log(`reusing ${db.name} (${n.toLocaleString('en')} files)`);
+    else {
+      // Kept between runs: bring it up to the migrations of this checkout (others add some while we measure).
+      migrate(db.url);
+      console.log(`reusing ${db.name} (${n.toLocaleString('en')} files)`);
+    }
   }
   if (!db) {
     db = await freshDatabase(label);

@@ -32,7 +32,7 @@ export async function serverVersion(url: string): Promise<string> {
   }
 }
 
-function migrate(url: string): void {
+export function migrate(url: string): void {
   const run = spawnSync(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'scripts', 'migrate.ts')], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: url, MASAR_STATE_DIR: join(ROOT, '.masar', 'bench-state') },
