@@ -29,7 +29,7 @@ export async function checkAccessibility(page: Page, name: string): Promise<void
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     bad.length === 0,
-    `axe on ${name}: ${bad.map((v) => `${v.impact} ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`).join('; ')}`,
+    `axe on ${name}: ${bad.map((v) => `${v.impact} ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}: ${(v.nodes[0]?.failureSummary ?? '').replace(/\s+/g, ' ')}`).join('; ')}`,
   );
 }
 

@@ -1,12 +1,12 @@
 import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { openQueueDashboard } from '../api/queue-dashboard';
 import { useMe, useSignOut, type Me } from '../auth/use-auth';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher';
+import { notify } from '../ui/notify';
 
 interface NavItem {
   to: string;
@@ -112,7 +112,7 @@ export function Layout() {
                   component="button"
                   label={item.label}
                   className="masar-touch"
-                  onClick={() => void openQueueDashboard().catch((e) => notifications.show({ color: 'red', message: (e as Error).message }))}
+                  onClick={() => void openQueueDashboard().catch((e) => notify({ color: 'red', message: (e as Error).message }))}
                 />
               ) : item.external ? (
                 <NavLink key={item.to} href={item.to} label={item.label} className="masar-touch" />

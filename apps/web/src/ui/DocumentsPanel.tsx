@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, FileInput, Group, Loader, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import { authorizedFetch, downloadTo } from '../api/client';
 import { DOCUMENT_KINDS, type Checklist, type ChecklistStatus } from '../api/contract';
 import { ProblemAlert } from './ProblemAlert';
 import { documentKindLabel } from './labels';
+import { notify } from './notify';
 
 const STATUS_COLOR: Record<ChecklistStatus, string> = { missing: 'red', pending_check: 'yellow', verified: 'green', rejected: 'red' };
 
@@ -41,7 +41,7 @@ export function DocumentsPanel({ applicationId, canUpload, simple = false }: { a
   const upload = useMutation({
     mutationFn: () => uploadDocument(applicationId, kind!, file!, { issuedOn: issuedOn || undefined, expiresOn: expiresOn || undefined }),
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('documents.uploaded') });
+      notify({ color: 'green', message: t('documents.uploaded') });
       setFile(null);
       await client.invalidateQueries({ queryKey: ['checklist', applicationId] });
       await client.invalidateQueries({ queryKey: ['application', applicationId] });
@@ -105,7 +105,7 @@ export function DocumentsPanel({ applicationId, canUpload, simple = false }: { a
                     <Table.Td>
                       <Group gap="xs">
                         {item.documentIds.map((id, n) => (
-                          <Button key={id} size="xs" variant="subtle" onClick={() => void downloadTo(`/documents/${id}/content`, `${item.kind}-${n + 1}`).catch((e) => notifications.show({ color: 'red', message: (e as Error).message }))}>
+                          <Button key={id} size="xs" variant="subtle" onClick={() => void downloadTo(`/documents/${id}/content`, `${item.kind}-${n + 1}`).catch((e) => notify({ color: 'red', message: (e as Error).message }))}>
                             {t('documents.view', { n: n + 1 })}
                           </Button>
                         ))}

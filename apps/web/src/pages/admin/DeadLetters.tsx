@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { authorizedFetch } from '../../api/client';
@@ -8,6 +7,7 @@ import type { DeadLetter } from '../../api/contract';
 import { formatDate, type Language } from '../../i18n/languages';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { usePageTitle } from '../../ui/use-page-title';
+import { notify } from '../../ui/notify';
 
 export function DeadLetters() {
   const { t, i18n } = useTranslation();
@@ -21,16 +21,16 @@ export function DeadLetters() {
   const retry = useMutation({
     mutationFn: (id: string) => authorizedFetch(`/admin/notifications/dead-letters/${id}/retry`, { method: 'POST' }),
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('admin.retried') });
+      notify({ color: 'green', message: t('admin.retried') });
       await client.invalidateQueries({ queryKey: ['dead-letters'] });
     },
-    onError: (e) => notifications.show({ color: 'red', message: (e as Error).message }),
+    onError: (e) => notify({ color: 'red', message: (e as Error).message }),
   });
   return (
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={1}>{t('admin.deadLetters')}</Title>
-        <Button variant="default" onClick={() => void openQueueDashboard().catch((e) => notifications.show({ color: 'red', message: (e as Error).message }))}>
+        <Button variant="default" onClick={() => void openQueueDashboard().catch((e) => notify({ color: 'red', message: (e as Error).message }))}>
           {t('nav.queues')}
         </Button>
       </Group>

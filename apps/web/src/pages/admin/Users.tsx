@@ -1,5 +1,4 @@
 import { Badge, Button, Group, Loader, Modal, PasswordInput, Select, Stack, Table, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { usePageTitle } from '../../ui/use-page-title';
+import { notify } from '../../ui/notify';
 
 type User = components['schemas']['UserDto'];
 type Role = User['role'];
@@ -31,7 +31,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: () => void }) {
         ? unwrap(api.PATCH('/admin/users/{id}', { params: { path: { id: user.id } }, body: { displayName, role, officeId, ...(password ? { password } : {}) } }))
         : unwrap(api.POST('/admin/users', { body: { email, displayName, role, officeId, password } })),
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('admin.saved') });
+      notify({ color: 'green', message: t('admin.saved') });
       await client.invalidateQueries({ queryKey: ['admin-users'] });
       onDone();
     },
@@ -76,7 +76,7 @@ export function Users() {
   const deactivate = useMutation({
     mutationFn: (id: string) => unwrap(api.POST('/admin/users/{id}/deactivate', { params: { path: { id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['admin-users'] }),
-    onError: (e) => notifications.show({ color: 'red', message: (e as Error).message }),
+    onError: (e) => notify({ color: 'red', message: (e as Error).message }),
   });
   const officeName = (id: string | null) => (id ? (offices.data?.find((o) => o.id === id)?.code ?? '') : '');
 

@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Card, Grid, Group, List, Loader, Stack, Table, Text, Textarea, Timeline, Title, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +15,7 @@ import { actionLabel, categoryLabel, humanize, kindLabel, personName, stateLabel
 import { usePageTitle } from '../../ui/use-page-title';
 import { ActionDialog, type ActionInput } from './ActionDialog';
 import { ConflictDialog } from './ConflictDialog';
+import { notify } from '../../ui/notify';
 
 const WorkflowDiagram = lazy(() => import('./WorkflowDiagram').then((m) => ({ default: m.WorkflowDiagram })));
 
@@ -52,7 +52,7 @@ export function CasePage() {
     onSuccess: async (next) => {
       setPending(null);
       setRefused(null);
-      notifications.show({ color: 'green', message: t('case.done', { state: stateLabel(t, next?.state ?? '') }) });
+      notify({ color: 'green', message: t('case.done', { state: stateLabel(t, next?.state ?? '') }) });
       await client.invalidateQueries({ queryKey: ['application', id] });
       await client.invalidateQueries({ queryKey: ['work-queue'] });
     },
@@ -69,11 +69,11 @@ export function CasePage() {
   const assign = useMutation({
     mutationFn: (assigneeId: string | null) => unwrap(api.PUT('/applications/{id}/assignment', { params: { path: { id } }, body: { assigneeId } })),
     onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('case.assignmentSaved') });
+      notify({ color: 'green', message: t('case.assignmentSaved') });
       await client.invalidateQueries({ queryKey: ['application', id] });
       await client.invalidateQueries({ queryKey: ['work-queue'] });
     },
-    onError: (e) => notifications.show({ color: 'red', message: (e as Error).message }),
+    onError: (e) => notify({ color: 'red', message: (e as Error).message }),
   });
 
   const [note, setNote] = useState('');
@@ -221,7 +221,7 @@ export function CasePage() {
               {d.eligibility ? (
                 <>
                   <Group gap="xs" mb="xs">
-                    <Badge color={d.eligibility.verdict === 'meets' ? 'green' : d.eligibility.verdict === 'does_not_meet' ? 'red' : 'gray'} size="lg">
+                    <Badge color={d.eligibility.verdict === 'meets' ? 'green' : d.eligibility.verdict === 'does_not_meet' ? 'red' : 'gray'} variant="light" size="lg">
                       {t(`case.verdict.${d.eligibility.verdict}`)}
                     </Badge>
                     <Text size="sm">

@@ -219,7 +219,7 @@ export function Register() {
               <Button variant="default" onClick={() => setStep(0)}>
                 {t('common.back')}
               </Button>
-              <Button onClick={() => createPerson.mutate()} loading={createPerson.isPending} color={candidates?.length ? 'orange' : undefined}>
+              <Button onClick={() => createPerson.mutate()} loading={createPerson.isPending} color={candidates?.length ? 'red' : undefined}>
                 {candidates?.length ? t('register.confirmNew') : t('register.createPerson')}
               </Button>
             </Group>

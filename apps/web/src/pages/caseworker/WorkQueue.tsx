@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Tabs, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +12,7 @@ import { ProblemAlert } from '../../ui/ProblemAlert';
 import { categoryLabel, kindLabel, stateLabel } from '../../ui/labels';
 import { usePageTitle } from '../../ui/use-page-title';
 import { deadlineUrgency, nextRowIndex } from './queue-keys';
+import { notify } from '../../ui/notify';
 
 const URGENCY_COLOR = { overdue: 'red', soon: 'orange', later: 'gray', none: 'gray' } as const;
 
@@ -50,7 +50,7 @@ export function WorkQueue() {
   const claim = useMutation({
     mutationFn: () => unwrapAs<{ id: string; reference: string }>(api.POST('/work-queue/claim', { body: kind ? { kind } : {} })),
     onSuccess: (file) => navigate(`/app/cases/${file.id}`),
-    onError: (e) => notifications.show({ color: isProblem(e, 404) ? 'yellow' : 'red', message: isProblem(e, 404) ? t('queue.nothingToClaim') : (e as Error).message }),
+    onError: (e) => notify({ color: isProblem(e, 404) ? 'yellow' : 'red', message: isProblem(e, 404) ? t('queue.nothingToClaim') : (e as Error).message }),
   });
 
   const [active, setActive] = useState(0);
