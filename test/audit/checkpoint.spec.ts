@@ -71,12 +71,12 @@ describe('audit checkpoints', () => {
     expect((await verifyAuditChain(ds, { signingKey: randomBytes(32) })).firstBreak).toMatchObject({ kind: 'checkpoint_forged', seq: '11' });
   });
 
-  it('runs as the maintenance job and refuses a job that is not its own', async () => {
+  it('runs as the audit checkpoint job and refuses a job that is not its own', async () => {
     await new AuditTrail(ds).recordNow(anAuditEvent());
     expect((await verifyAuditChain(ds, { signingKey: KEY })).uncoveredSince).toMatchObject({ seq: '12' });
     const processor = new AuditCheckpointProcessor(publish);
     expect(await processor.process({ name: AUDIT_CHECKPOINT_JOB, id: '1' })).toEqual({ seq: '12', written: true });
-    await expect(processor.process({ name: 'maintenance.retention-sweep', id: '2' })).rejects.toThrow(/one dispatcher/);
+    await expect(processor.process({ name: 'supervision.retention-sweep', id: '2' })).rejects.toThrow(/runs only audit.checkpoint/);
     expect((await verifyAuditChain(ds, { signingKey: KEY })).uncoveredSince).toBeNull();
   });
 });
@@ -105,7 +105,7 @@ describeWithRedis('AuditWorkerModule on a real queue', () => {
 
     const app = await NestFactory.createApplicationContext(TestWorker, { logger: false });
     try {
-      const maintenance = app.get<Queue>(getQueueToken('maintenance'));
+      const maintenance = app.get<Queue>(getQueueToken('audit'));
       await maintenance.add(AUDIT_CHECKPOINT_JOB, {});
 
       const ds = app.get(DataSource);

@@ -40,7 +40,7 @@ function suite(queue: QueueKind) {
     const api = await t.app.inject({ method: 'GET', url: '/admin/queues/api/queues', headers: { cookie: setCookie.split(';')[0]! } });
     expect(api.statusCode).toBe(200);
     const names = api.json().queues.map((q: { name: string }) => q.name).sort();
-    expect(names).toEqual(['cases', 'documents', 'letters', 'maintenance', 'notifications']);
+    expect(names).toEqual(['audit', 'cases', 'documents', 'letters', 'notifications', 'supervision']);
   });
 
   it('refuses a forged or stale cookie', async () => {

@@ -16,10 +16,10 @@ interface Schedule {
  */
 export const SCHEDULES: Schedule[] = [
   { id: 'deadlines-sweep', queue: 'cases', job: 'cases.deadlines.sweep', everyMs: 5 * 60_000 },
-  { id: 'audit-checkpoint', queue: 'maintenance', job: 'maintenance.audit-checkpoint', everyMs: 15 * 60_000 },
-  { id: 'reports-refresh', queue: 'maintenance', job: 'maintenance.reports-refresh', everyMs: 10 * 60_000 },
-  { id: 'retention-sweep', queue: 'maintenance', job: 'maintenance.retention-sweep', everyMs: 24 * 3600_000 },
-  { id: 'quality-sampling', queue: 'maintenance', job: 'maintenance.quality-sampling', everyMs: 7 * 24 * 3600_000 },
+  { id: 'audit-checkpoint', queue: 'audit', job: 'audit.checkpoint', everyMs: 15 * 60_000 },
+  { id: 'reports-refresh', queue: 'supervision', job: 'supervision.reports-refresh', everyMs: 10 * 60_000 },
+  { id: 'retention-sweep', queue: 'supervision', job: 'supervision.retention-sweep', everyMs: 24 * 3600_000 },
+  { id: 'quality-sampling', queue: 'supervision', job: 'supervision.quality-sampling', everyMs: 7 * 24 * 3600_000 },
 ];
 
 @Injectable()
@@ -28,12 +28,13 @@ export class Schedules implements OnApplicationBootstrap {
 
   constructor(
     @InjectQueue('cases') private readonly cases: Queue,
-    @InjectQueue('maintenance') private readonly maintenance: Queue,
+    @InjectQueue('audit') private readonly audit: Queue,
+    @InjectQueue('supervision') private readonly supervision: Queue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (process.env.MASAR_SCHEDULES === 'off') return;
-    const queues: Partial<Record<QueueName, Queue>> = { cases: this.cases, maintenance: this.maintenance };
+    const queues: Partial<Record<QueueName, Queue>> = { cases: this.cases, audit: this.audit, supervision: this.supervision };
     for (const s of SCHEDULES) {
       await queues[s.queue]!.upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.job, data: {} });
     }

@@ -3,22 +3,20 @@ import type { Job } from 'bullmq';
 import type { JobName } from '@masar/queue';
 import { PublishAuditCheckpoint } from './publish-audit-checkpoint.use-case';
 
-export const AUDIT_CHECKPOINT_JOB: JobName = 'maintenance.audit-checkpoint';
+export const AUDIT_CHECKPOINT_JOB: JobName = 'audit.checkpoint';
 
 /**
- * Runs 'maintenance.audit-checkpoint' (scheduled by the worker's Schedules). The maintenance queue carries other
- * contexts' jobs too, and BullMQ hands a job to any worker of its queue: this processor fails a job that is not its
- * own (kept as failed, for inspection) rather than pretend to have done it. Once the worker has one dispatcher for
- * the maintenance queue, it should call PublishAuditCheckpoint and this processor should go.
+ * Runs 'audit.checkpoint' (scheduled by the worker's Schedules) on the audit context's own queue. A job of another
+ * name is failed (kept for inspection) rather than pretended done.
  */
-@Processor('maintenance')
+@Processor('audit')
 export class AuditCheckpointProcessor extends WorkerHost {
   constructor(private readonly publish: PublishAuditCheckpoint) {
     super();
   }
 
   async process(job: Pick<Job, 'name' | 'id'>): Promise<unknown> {
-    if (job.name !== AUDIT_CHECKPOINT_JOB) throw new Error(`AuditCheckpointProcessor got job ${job.name}; the maintenance queue needs one dispatcher`);
+    if (job.name !== AUDIT_CHECKPOINT_JOB) throw new Error(`AuditCheckpointProcessor got job ${job.name}; the audit queue runs only ${AUDIT_CHECKPOINT_JOB}`);
     const published = await this.publish.execute();
     return published ? { seq: published.seq, written: published.written } : { seq: null, written: false };
   }

@@ -1,4 +1,3 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { Client } from 'pg';
@@ -16,6 +15,9 @@ interface Row {
 }
 
 export const OUTBOX_CHANNEL = 'masar_outbox';
+
+/** Every queue of the catalogue, by name (provided by OutboxModule.withRelay). */
+export const OUTBOX_QUEUES = Symbol('OUTBOX_QUEUES');
 
 /**
  * Publishes outbox rows to BullMQ. Rows are claimed with FOR UPDATE SKIP LOCKED, so any number of relays (one per
@@ -39,13 +41,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly dataSource: DataSource,
     @Inject(MASAR_CONFIG) private readonly config: MasarConfig,
-    @InjectQueue('documents') documents: Queue,
-    @InjectQueue('notifications') notifications: Queue,
-    @InjectQueue('cases') cases: Queue,
-    @InjectQueue('letters') letters: Queue,
-    @InjectQueue('maintenance') maintenance: Queue,
+    @Inject(OUTBOX_QUEUES) queues: Record<QueueName, Queue>,
   ) {
-    this.queues = { documents, notifications, cases, letters, maintenance };
+    this.queues = queues;
     for (const q of QUEUES) if (!this.queues[q]) throw new Error(`outbox relay has no queue ${q}`);
   }
 

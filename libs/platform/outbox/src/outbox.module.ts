@@ -2,7 +2,9 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxMessage } from './outbox-message.entity';
 import { Outbox } from './outbox';
-import { OutboxRelay } from './outbox-relay';
+import { OUTBOX_QUEUES, OutboxRelay } from './outbox-relay';
+import { getQueueToken } from '@nestjs/bullmq';
+import { QUEUES } from '@masar/queue';
 
 @Global()
 @Module({})
@@ -22,7 +24,15 @@ export class OutboxModule {
     return {
       module: OutboxModule,
       imports: [TypeOrmModule.forFeature([OutboxMessage])],
-      providers: [Outbox, OutboxRelay],
+      providers: [
+        Outbox,
+        OutboxRelay,
+        {
+          provide: OUTBOX_QUEUES,
+          inject: QUEUES.map((q) => getQueueToken(q)),
+          useFactory: (...queues: unknown[]) => Object.fromEntries(QUEUES.map((q, i) => [q, queues[i]])),
+        },
+      ],
       exports: [Outbox, OutboxRelay],
     };
   }

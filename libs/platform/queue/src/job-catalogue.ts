@@ -3,7 +3,8 @@
  * and a handler that reads a field no producer writes. Payloads carry ids only: BullMQ keeps job data in clear, so
  * no personal data ever goes into a payload.
  */
-export const QUEUES = ['documents', 'notifications', 'cases', 'letters', 'maintenance'] as const;
+/** One queue per context that runs jobs, so that each queue has one processor (bullmq hands a job to any worker of its queue). */
+export const QUEUES = ['documents', 'notifications', 'cases', 'letters', 'audit', 'supervision'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export interface JobCatalogue {
@@ -22,13 +23,13 @@ export interface JobCatalogue {
   /** Render and store the receipt of a submission. */
   'letters.receipt': { applicationId: string };
   /** Publish the audit chain head as a signed checkpoint. */
-  'maintenance.audit-checkpoint': Record<string, never>;
+  'audit.checkpoint': Record<string, never>;
   /** Erase or anonymise personal data of closed files past retention. */
-  'maintenance.retention-sweep': Record<string, never>;
+  'supervision.retention-sweep': Record<string, never>;
   /** Refresh the materialised report summaries. */
-  'maintenance.reports-refresh': Record<string, never>;
+  'supervision.reports-refresh': Record<string, never>;
   /** Draw the weekly quality sample of decisions. */
-  'maintenance.quality-sampling': { week?: string };
+  'supervision.quality-sampling': { week?: string };
 }
 
 export type JobName = keyof JobCatalogue;
@@ -42,10 +43,10 @@ export const JOB_ROUTES: { readonly [N in JobName]: QueueName } = {
   'cases.clock.changed': 'cases',
   'letters.decision': 'letters',
   'letters.receipt': 'letters',
-  'maintenance.audit-checkpoint': 'maintenance',
-  'maintenance.retention-sweep': 'maintenance',
-  'maintenance.reports-refresh': 'maintenance',
-  'maintenance.quality-sampling': 'maintenance',
+  'audit.checkpoint': 'audit',
+  'supervision.retention-sweep': 'supervision',
+  'supervision.reports-refresh': 'supervision',
+  'supervision.quality-sampling': 'supervision',
 };
 
 export function queueOf(name: JobName): QueueName {
