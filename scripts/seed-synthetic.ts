@@ -278,16 +278,22 @@ interface Setup {
   prev: string;
   codesSample: number;
   wantCodes: boolean;
+  /** This generator's index among `generators`: it builds every generators-th chunk. */
+  generator: number;
+  generators: number;
 }
 
 interface ChunkMessage {
   type: 'chunk';
+  generator: number;
   files: number;
   tables: { name: string; columns: string[]; text: string; rows: number }[];
+  /** Audit rows without their link: the columns from id to ip (COPY text) and the canonical body, in order. */
+  audit: { middle: string[]; bodies: string[] };
 }
 interface DoneMessage {
   type: 'done';
-  seq: string;
+  generator: number;
   codes: string[];
   stateCounts: [string, number][];
 }
@@ -345,29 +351,37 @@ async function main(): Promise<void> {
     const audit = new Client({ connectionString: url, application_name: 'masar-seed-synthetic-audit' });
     await audit.connect();
     await audit.query(`select pg_advisory_lock(${0x4d415352}, ${0x41554454})`);
-    const head = await audit.query(`select seq::text as seq, hash from audit_events order by seq desc limit 1`);
+    const head = await audit.query(`select seq::text as seq, hash from audit_events order by audit_events.seq desc limit 1`);
 
-    const setup: Setup = {
-      files: FILES, chunk: CHUNK, seed, officeIds, staff, taken, seq: head.rows[0]?.seq ?? '0', prev: head.rows[0]?.hash ?? GENESIS_HASH,
-      codesSample: CODES_SAMPLE, wantCodes: !!CODES_OUT,
-    };
-    const worker = new Worker(__filename, { workerData: setup, execArgv: process.execArgv, argv: process.argv.slice(2) });
+    const GENERATORS = Math.max(1, Math.min(8, Number(arg('generators') ?? 2)));
+    const workers = Array.from({ length: GENERATORS }, (_, g) => {
+      const setup: Setup = {
+        files: FILES, chunk: CHUNK, seed: (seed + g * 7919) >>> 0, officeIds, staff, taken, seq: '0', prev: GENESIS_HASH,
+        codesSample: Math.ceil(CODES_SAMPLE / GENERATORS), wantCodes: !!CODES_OUT, generator: g, generators: GENERATORS,
+      };
+      return new Worker(__filename, { workerData: setup, execArgv: process.execArgv, argv: process.argv.slice(2) });
+    });
+    // The chain is linked here, in the order chunks are written: generators build bodies, this thread hashes them.
+    let seq = BigInt(head.rows[0]?.seq ?? 0);
+    let prev: string = head.rows[0]?.hash ?? GENESIS_HASH;
+    const dones: DoneMessage[] = [];
     const counts = new Map<string, number>();
     let files = 0;
     let genWaitMs = 0;
     let copyMs = 0;
-    let done: DoneMessage | null = null;
     const queue: (ChunkMessage | DoneMessage)[] = [];
     let wake: (() => void) | null = null;
     let failure: Error | null = null;
-    worker.on('message', (m: ChunkMessage | DoneMessage) => {
-      queue.push(m);
-      wake?.();
-    });
-    worker.on('error', (e) => {
-      failure = e;
-      wake?.();
-    });
+    for (const worker of workers) {
+      worker.on('message', (m: ChunkMessage | DoneMessage) => {
+        queue.push(m);
+        wake?.();
+      });
+      worker.on('error', (e) => {
+        failure = e;
+        wake?.();
+      });
+    }
     for (;;) {
       const w0 = Date.now();
       while (queue.length === 0 && !failure) await new Promise<void>((r) => (wake = r));
@@ -376,10 +390,19 @@ async function main(): Promise<void> {
       genWaitMs += Date.now() - w0;
       const m = queue.shift()!;
       if (m.type === 'done') {
-        done = m;
-        break;
+        dones.push(m);
+        if (dones.length === workers.length) break;
+        continue;
       }
       const c0 = Date.now();
+      const auditLines: string[] = new Array(m.audit.bodies.length);
+      for (let k = 0; k < m.audit.bodies.length; k++) {
+        seq += 1n;
+        const h = chainHash(seq.toString(), prev, m.audit.bodies[k]!);
+        auditLines[k] = `${seq}\t${m.audit.middle[k]}\t${prev}\t${h}`;
+        prev = h;
+      }
+      m.tables.push({ name: 'audit_events', columns: AUDIT_COLUMNS, rows: auditLines.length, text: auditLines.length ? auditLines.join('\n') + '\n' : '' });
       const byName = new Map(m.tables.map((t) => [t.name, t]));
       // Parents before children (foreign keys); the audit chain on its own connection meanwhile.
       await Promise.all([
@@ -393,11 +416,16 @@ async function main(): Promise<void> {
       for (const t of m.tables) counts.set(t.name, (counts.get(t.name) ?? 0) + t.rows);
       copyMs += Date.now() - c0;
       files += m.files;
-      worker.postMessage('ack');
+      workers[m.generator]!.postMessage('ack');
       const secs = (Date.now() - t0) / 1000;
       process.stdout.write(`\r${files.toLocaleString('en')} files in ${secs.toFixed(0)} s (${Math.round(files / secs).toLocaleString('en')} files/s; COPY ${(copyMs / 1000).toFixed(0)} s, waiting for the generator ${(genWaitMs / 1000).toFixed(0)} s)   `);
     }
-    await worker.terminate();
+    for (const w of workers) await w.terminate();
+    const done = {
+      seq: seq.toString(),
+      codes: dones.flatMap((d) => d.codes).slice(0, CODES_SAMPLE),
+      stateCounts: [...dones.flatMap((d) => d.stateCounts).reduce((acc, [k, v]) => acc.set(k, (acc.get(k) ?? 0) + v), new Map<string, number>())],
+    };
     await audit.query(`select pg_advisory_unlock(${0x4d415352}, ${0x41554454})`);
     await audit.end();
     process.stdout.write('\nanalyze...');
@@ -405,23 +433,25 @@ async function main(): Promise<void> {
     const secs = (Date.now() - t0) / 1000;
     console.log(`\nseeded ${files.toLocaleString('en')} files in ${secs.toFixed(1)} s on ${new URL(url).pathname.slice(1)}:`);
     for (const [name, n] of counts) console.log(`  ${name.padEnd(30)} ${n.toLocaleString('en').padStart(12)} rows`);
-    console.log(`  offices ${OFFICES.length}, staff ${Object.values(staff).reduce((a, s) => a + s.caseworkers.length + s.supervisors.length, 0)}, audit chain head seq ${done!.seq}`);
+    console.log(`  offices ${OFFICES.length}, staff ${Object.values(staff).reduce((a, s) => a + s.caseworkers.length + s.supervisors.length, 0)}, audit chain head seq ${done.seq}, ${workers.length} generator threads`);
     const byKind = new Map<string, [string, number][]>();
-    for (const [k, v] of done!.stateCounts) {
+    for (const [k, v] of done.stateCounts) {
       const [kind, state] = k.split(':') as [string, string];
       byKind.set(kind, [...(byKind.get(kind) ?? []), [state, v]]);
     }
     for (const [kind, list] of byKind) console.log(`  ${kind}: ${list.sort((a, b) => b[1] - a[1]).map(([s, v]) => `${s} ${v}`).join(', ')}`);
     if (CODES_OUT) {
       mkdirSync(dirname(CODES_OUT), { recursive: true });
-      writeFileSync(CODES_OUT, done!.codes.join('\n') + '\n', { mode: 0o600 });
-      console.log(`  ${done!.codes.length} reference,access-code pairs written to ${CODES_OUT} (keep it private: the codes are secrets)`);
+      writeFileSync(CODES_OUT, done.codes.join('\n') + '\n', { mode: 0o600 });
+      console.log(`  ${done.codes.length} reference,access-code pairs written to ${CODES_OUT} (keep it private: the codes are secrets)`);
     }
   } finally {
     await client.end();
     if (embedded?.started) await embedded.stop();
   }
 }
+
+const AUDIT_COLUMNS = ['seq', 'id', 'occurred_at', 'action', 'actor_id', 'actor_role', 'subject_type', 'subject_id', 'application_id', 'fields', 'details', 'request_id', 'ip', 'prev_hash', 'hash'];
 
 async function copyText(client: Client, t: { name: string; columns: string[]; text: string }): Promise<void> {
   if (!t.text) return;
@@ -454,8 +484,8 @@ async function generate(setup: Setup): Promise<void> {
   const fieldOffices = OFFICES.filter((o) => o.kind !== 'national_commission');
   const officeOf = weighted(fieldOffices.map((o) => [o.code, o.weight] as const));
   const taken = new Set(setup.taken);
-  let seq = BigInt(setup.seq);
-  let prev = setup.prev;
+  // References are drawn at random; each generator keeps those of its own share so that two never draw the same.
+  const mine = (ref: string) => ref.charCodeAt(3) % setup.generators === setup.generator;
   let acks = 0;
   let waiter: (() => void) | null = null;
   parentPort!.on('message', () => {
@@ -469,13 +499,12 @@ async function generate(setup: Setup): Promise<void> {
       history: new Table('case_history', ['id', 'application_id', 'version', 'action', 'from_state', 'to_state', 'actor_id', 'actor_role', 'reason', 'data', 'at']),
       deadlines: new Table('case_deadlines', ['id', 'application_id', 'clock', 'started_at', 'due_at', 'milestones', 'fired', 'next_at', 'stopped_at', 'escalated_at']),
       documents: new Table('documents', ['id', 'application_id', 'person_id', 'kind', 'content_type', 'sha256', 'size_bytes', 'issued_on', 'expires_on', 'status', 'rejection_reason', 'rejection_detail', 'uploaded_by', 'uploaded_by_role', 'uploaded_at', 'checked_at']),
-      audit: new Table('audit_events', ['seq', 'id', 'occurred_at', 'action', 'actor_id', 'actor_role', 'subject_type', 'subject_id', 'application_id', 'fields', 'details', 'request_id', 'ip', 'prev_hash', 'hash']),
     };
+    let auditMiddle: string[] = [];
+    let auditBodies: string[] = [];
     const auditEvent = (b: AuditEventBody) => {
-      seq += 1n;
-      const h = chainHash(seq.toString(), prev, canonicalBody(b));
-      T.audit.add([seq.toString(), b.id, b.occurredAt, b.action, b.actorId, b.actorRole, b.subjectType, b.subjectId, b.applicationId, pgArray(b.fields), b.details, b.requestId, b.ip, prev, h]);
-      prev = h;
+      auditMiddle.push([b.id, b.occurredAt, b.action, b.actorId, b.actorRole, b.subjectType, b.subjectId, b.applicationId, pgArray(b.fields), b.details, b.requestId, b.ip].map(esc).join('\t'));
+      auditBodies.push(canonicalBody(b));
     };
 
     const codes: string[] = [];
@@ -486,7 +515,7 @@ async function generate(setup: Setup): Promise<void> {
     let posted = 0;
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-    for (let chunkStart = 0; chunkStart < FILES; chunkStart += CHUNK) {
+    for (let chunkStart = setup.generator * CHUNK; chunkStart < FILES; chunkStart += CHUNK * setup.generators) {
       const n = Math.min(CHUNK, FILES - chunkStart);
       for (let i = 0; i < n; i++) {
         // ---- the person
@@ -534,10 +563,10 @@ async function generate(setup: Setup): Promise<void> {
         const modality = kind === 'asylum' ? modalityOf() : null;
         const cardExpiresOn = kind === 'renewal' ? day(openedAt + (20 + rnd() * 70) * DAY) : null;
         let reference = generateReference();
-        while (taken.has(reference)) reference = generateReference();
+        while (taken.has(reference) || !mine(reference)) reference = generateReference();
         taken.add(reference);
         const accessCode = generateAccessCode();
-        if (CODES_OUT && codes.length < CODES_SAMPLE && rnd() < Math.max(0.02, CODES_SAMPLE / FILES)) codes.push(`${reference},${accessCode}`);
+        if (CODES_OUT && codes.length < CODES_SAMPLE && rnd() < Math.max(0.02, (CODES_SAMPLE * setup.generators) / FILES)) codes.push(`${reference},${accessCode}`);
         const id = uuid();
         const steps = walk(def, openedAt, now - 60_000);
         let state = def.initial;
@@ -656,10 +685,13 @@ async function generate(setup: Setup): Promise<void> {
       waiter = null;
       const tables = Object.values(T).map((t) => ({ name: t.name, columns: t.columns, rows: t.rows.length, text: t.rows.length ? t.rows.join('\n') + '\n' : '' }));
       for (const t of Object.values(T)) t.rows = [];
-      parentPort!.postMessage({ type: 'chunk', files: n, tables } satisfies ChunkMessage);
+      const audit = { middle: auditMiddle, bodies: auditBodies };
+      auditMiddle = [];
+      auditBodies = [];
+      parentPort!.postMessage({ type: 'chunk', generator: setup.generator, files: n, tables, audit } satisfies ChunkMessage);
       posted++;
     }
-    parentPort!.postMessage({ type: 'done', seq: seq.toString(), codes, stateCounts: [...stateCounts] } satisfies DoneMessage);
+    parentPort!.postMessage({ type: 'done', generator: setup.generator, codes, stateCounts: [...stateCounts] } satisfies DoneMessage);
 }
 
 if (isMainThread) {
