@@ -5,7 +5,7 @@
  * could not run is not a suite that passed.
  */
 const { spawnSync } = require('node:child_process');
-const { mkdirSync, readFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..');
@@ -21,6 +21,29 @@ try {
   console.error('no test results were written');
   process.exit(run.status || 1);
 }
+
+// The web application's component and unit tests (Vitest), unless a subset of Jest tests was asked for.
+let webStatus = 0;
+const webConfig = join(root, 'apps', 'web', 'vite.config.ts');
+if (existsSync(webConfig) && process.argv.length <= 2 && hasWebTests(join(root, 'apps', 'web', 'src'))) {
+  const webOut = join(root, 'artifacts', 'vitest-results.json');
+  const web = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', webConfig, '--reporter=default', '--reporter=json', `--outputFile.json=${webOut}`], {
+    stdio: 'inherit',
+    cwd: root,
+  });
+  webStatus = web.status ?? 1;
+  try {
+    const w = JSON.parse(readFileSync(webOut, 'utf8'));
+    results.numPassedTests += w.numPassedTests;
+    results.numFailedTests += w.numFailedTests;
+    results.numPendingTests += w.numPendingTests;
+    results.numTodoTests += w.numTodoTests;
+    results.numTotalTests += w.numTotalTests;
+  } catch {
+    if (webStatus === 0) webStatus = 1;
+    console.error('the web tests wrote no results');
+  }
+}
 const skipped = results.numPendingTests + results.numTodoTests;
 console.log(`\n${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`);
 if (process.env.CI && skipped > 0) {
@@ -31,4 +54,13 @@ if (results.numTotalTests === 0) {
   console.error('no test ran');
   process.exit(1);
 }
-process.exit(run.status ?? 1);
+process.exit(run.status || webStatus);
+
+function hasWebTests(dir) {
+  const { readdirSync, statSync } = require('node:fs');
+  if (!existsSync(dir)) return false;
+  return readdirSync(dir).some((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? hasWebTests(p) : /\.test\.tsx?$/.test(name);
+  });
+}
