@@ -1,6 +1,7 @@
 import { Global, Module, type OnModuleInit } from '@nestjs/common';
 import { CasesCoreModule } from './cases-core.module';
 import { CasesProcessor } from './deadlines/cases.processor';
+import { ReencryptPersonalData } from './crypto/reencrypt-personal-data.use-case';
 import { OpenDueRenewals } from './deadlines/open-due-renewals.use-case';
 import { SweepDeadlines } from './deadlines/sweep-deadlines.use-case';
 import { assertAllWorkflowsValid } from './domain/workflow/workflows';
@@ -13,8 +14,8 @@ import { assertAllWorkflowsValid } from './domain/workflow/workflows';
 @Global()
 @Module({
   imports: [CasesCoreModule],
-  providers: [SweepDeadlines, OpenDueRenewals, CasesProcessor],
-  exports: [CasesCoreModule, SweepDeadlines, OpenDueRenewals],
+  providers: [SweepDeadlines, OpenDueRenewals, ReencryptPersonalData, CasesProcessor],
+  exports: [CasesCoreModule, SweepDeadlines, OpenDueRenewals, ReencryptPersonalData],
 })
 export class CasesWorkerModule implements OnModuleInit {
   onModuleInit(): void {

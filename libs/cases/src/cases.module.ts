@@ -8,6 +8,7 @@ import { AssignApplication } from './assignment/assign-application.use-case';
 import { ClaimNext } from './assignment/claim-next.use-case';
 import { CasesCoreModule } from './cases-core.module';
 import { PublishCriteria } from './criteria/publish-criteria.use-case';
+import { ReencryptPersonalData } from './crypto/reencrypt-personal-data.use-case';
 import { OpenDueRenewals } from './deadlines/open-due-renewals.use-case';
 import { SweepDeadlines } from './deadlines/sweep-deadlines.use-case';
 import { ReviewWorklist } from './criteria/review-worklist.query';
@@ -48,8 +49,9 @@ import { WorkQueueQuery } from './work-queue/work-queue.query';
     // The worker runs it on schedule; the API holds it too so that an operator's command or a test can run it.
     SweepDeadlines,
     OpenDueRenewals,
+    ReencryptPersonalData,
   ],
-  exports: [CasesCoreModule, SweepDeadlines, OpenDueRenewals],
+  exports: [CasesCoreModule, SweepDeadlines, OpenDueRenewals, ReencryptPersonalData],
 })
 export class CasesModule implements OnModuleInit {
   onModuleInit(): void {

@@ -26,6 +26,7 @@ export { CASES_ENTITIES } from './cases-core.module';
 export { PerformTransition, type TransitionCommand, type TransitionResult } from './transitions/perform-transition.use-case';
 export { SweepDeadlines, type SweepReport } from './deadlines/sweep-deadlines.use-case';
 export { OpenDueRenewals } from './deadlines/open-due-renewals.use-case';
+export { ReencryptPersonalData } from './crypto/reencrypt-personal-data.use-case';
 export { ApplicantRecipientDirectory } from './ports/applicant-recipient-directory';
 export { CaseFilesAdapter } from './ports/case-files.adapter';
 export { WorkQueueQuery, workQueueSql, WORK_QUEUE_VIEWS, type WorkQueueView, type WorkQueuePage, type WorkQueueRequest } from './work-queue/work-queue.query';

@@ -31,8 +31,8 @@ export interface CasesTestApp extends TestApp {
   documentsVerified(id: string): Promise<void>;
 }
 
-export async function createCasesTestApp(): Promise<CasesTestApp> {
-  const t = await createTestApp({ extraModules: [CasesModule, DocumentsModule] });
+export async function createCasesTestApp(env: Record<string, string> = {}): Promise<CasesTestApp> {
+  const t = await createTestApp({ extraModules: [CasesModule, DocumentsModule], env });
   const inject = async (who: string, method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
     t.app.inject({ method, url, payload: payload as never, headers: { ...(await t.as(who)), ...headers } });
   const app: CasesTestApp = {
