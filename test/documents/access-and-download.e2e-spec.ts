@@ -9,6 +9,7 @@ import {
   type DocumentsTestApp,
 } from './support/documents-test-app';
 import { pdfWithPages } from './fixtures';
+import { checkerFor } from './support/checker';
 
 /** Who may add documents to a file and read them; every download is recorded as an access. */
 describe('document access', () => {
@@ -26,6 +27,8 @@ describe('document access', () => {
     const res = await t.upload(CASEWORKER_RABAT, rabatFile, pdf, { kind: 'proof_of_residence', issuedOn: '2011-01-01' });
     expect(res.statusCode).toBe(201);
     documentId = res.json().id;
+    // Documents are handed out once checked (see the test on a document still being checked below).
+    expect(await checkerFor(t).execute(documentId)).toMatchObject({ verdict: 'verified' });
   });
   afterAll(() => t.close());
 
@@ -84,6 +87,16 @@ describe('document access', () => {
     const before = (await downloads(documentId)).length;
     await t.app.inject({ method: 'GET', url: `/documents/${documentId}/content`, headers: await t.as(CASEWORKER_CASABLANCA) });
     expect(await downloads(documentId)).toHaveLength(before);
+  });
+
+  it('a document still being checked is not handed out yet (409 with Retry-After), and its refusal is not an access', async () => {
+    const res = await t.upload(CASEWORKER_RABAT, rabatFile, await pdfWithPages(1), { kind: 'identity_document', expiresOn: '2030-01-01' });
+    const pending = res.json().id as string;
+    const download = await t.app.inject({ method: 'GET', url: `/documents/${pending}/content`, headers: await t.as(CASEWORKER_RABAT) });
+    expect(download.statusCode).toBe(409);
+    expect(download.json().code).toBe('DOCUMENTS_NOT_CHECKED_YET');
+    expect(download.headers['retry-after']).toBe('10');
+    expect(await downloads(pending)).toEqual([]);
   });
 
   it('the applicant sees the checklist of their own file', async () => {

@@ -84,6 +84,8 @@ describe('checking an uploaded document', () => {
     await writeFile(path, bytes);
     await check.execute(id, TODAY);
     expect(await statusOf(id)).toEqual({ status: 'rejected', rejection_reason: 'hash_mismatch' });
+    const download = await t.app.inject({ method: 'GET', url: `/documents/${id}/content`, headers: await t.as(CASEWORKER_RABAT) });
+    expect(download.json()).toMatchObject({ status: 409, code: 'DOCUMENTS_UNREADABLE' });
   });
 
   describeWithClamd('with clamd', () => {
@@ -99,6 +101,10 @@ describe('checking an uploaded document', () => {
       expect(malware).toMatchObject({ outcome: 'rejected' });
       expect(malware!.detail).toMatch(/Eicar/i);
       expect(await statusOf(id)).toEqual({ status: 'rejected', rejection_reason: 'malware_found' });
+      // Quarantined: nobody downloads it, not even the caseworker of the office.
+      const download = await t.app.inject({ method: 'GET', url: `/documents/${id}/content`, headers: await t.as(CASEWORKER_RABAT) });
+      expect(download.statusCode).toBe(409);
+      expect(download.json().code).toBe('DOCUMENTS_QUARANTINED');
     });
   });
 

@@ -27,5 +27,18 @@ export const DocumentErrors = {
     }),
   invalidField: (field: string, detail: string) =>
     new DomainError('DOCUMENTS_INVALID_FIELD', 400, 'Invalid field', detail, { errors: [{ field, messages: [detail] }] }),
+  notCheckedYet: () =>
+    new DomainError(
+      'DOCUMENTS_NOT_CHECKED_YET',
+      409,
+      'Document still being checked',
+      'The document is opened once its checks (including the malware scan) are done; try again in a moment.',
+      {},
+      { 'Retry-After': '10' },
+    ),
+  quarantined: () =>
+    new DomainError('DOCUMENTS_QUARANTINED', 409, 'Document quarantined', 'The malware scan found something in this document; it is not handed out.'),
+  unreadable: () =>
+    new DomainError('DOCUMENTS_UNREADABLE', 409, 'Document unreadable', 'The stored bytes of this document failed their integrity check.'),
   contentMissing: () => new DomainError('DOCUMENTS_CONTENT_MISSING', 404, 'Content missing', 'The stored content of this document is gone.'),
 };

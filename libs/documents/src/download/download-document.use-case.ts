@@ -8,6 +8,7 @@ import { Transactions } from '@masar/database';
 import { mayRead } from '../access/document-access';
 import { CaseFiles } from '../cases-port/case-files.port';
 import { EXTENSION_OF, type ContentType } from '../content/content-type';
+import { DocumentErrors } from '../documents.errors';
 import { DocumentStorage } from '../storage/document-storage';
 
 export interface DocumentDownload {
@@ -20,7 +21,8 @@ export interface DocumentDownload {
 
 /**
  * Hand a document to someone allowed to see its file, and record the access. The audit event commits before the
- * first byte leaves: a download that could not be recorded does not happen.
+ * first byte leaves: a download that could not be recorded does not happen. Only checked documents are handed
+ * out: a caseworker's machine must not open a file before the malware scan ran, nor one the scan caught.
  */
 @Injectable()
 export class DownloadDocument {
@@ -34,12 +36,18 @@ export class DownloadDocument {
 
   async execute(actor: Actor, documentId: string): Promise<DocumentDownload> {
     const [doc] = (await this.tx.dataSource.query(
-      `select id, application_id, kind, content_type, sha256, size_bytes from documents where id = $1`,
+      `select d.id, d.application_id, d.kind, d.content_type, d.sha256, d.size_bytes, d.status,
+              coalesce(r.findings @> '[{"check": "malware", "outcome": "rejected"}]', false) as infected,
+              coalesce(r.findings @> '[{"check": "hash", "outcome": "rejected"}]', false) as corrupt
+         from documents d left join document_check_results r on r.document_id = d.id where d.id = $1`,
       [documentId],
-    )) as { id: string; application_id: string; kind: string; content_type: ContentType; sha256: string; size_bytes: string }[];
+    )) as { id: string; application_id: string; kind: string; content_type: ContentType; sha256: string; size_bytes: string; status: string; infected: boolean; corrupt: boolean }[];
     if (!doc) throw CommonErrors.notFound('document');
     const file = await this.files.find(doc.application_id);
     if (!file || !mayRead(actor, await this.scopes.scopeFor(actor), file)) throw CommonErrors.notFound('document');
+    if (doc.status === 'pending_check') throw DocumentErrors.notCheckedYet();
+    if (doc.infected) throw DocumentErrors.quarantined();
+    if (doc.corrupt) throw DocumentErrors.unreadable();
 
     const content = await this.storage.open(doc.sha256);
     try {
