@@ -11,5 +11,6 @@ import { NotificationsMigrations } from '@masar/notifications';
 import { OutboxMigrations } from '@masar/outbox';
 import { RateLimitMigrations } from '@masar/rate-limit';
 import { StatusMigrations } from '@masar/status';
+import { SupervisionMigrations } from '@masar/supervision';
 
-export const MIGRATIONS: Function[] = [...OutboxMigrations, ...RateLimitMigrations, ...IdentityMigrations, ...AuditMigrations, ...CasesMigrations, ...DocumentsMigrations, ...NotificationsMigrations, ...LettersMigrations, ...StatusMigrations];
+export const MIGRATIONS: Function[] = [...OutboxMigrations, ...RateLimitMigrations, ...IdentityMigrations, ...AuditMigrations, ...CasesMigrations, ...DocumentsMigrations, ...NotificationsMigrations, ...LettersMigrations, ...StatusMigrations, ...SupervisionMigrations];
