@@ -52,9 +52,10 @@ const CHECKS: Record<GuardName, Check> = {
   },
   information_requested_listed: ({ input }) => {
     const r = input.data?.requested;
-    return Array.isArray(r) && r.length > 0 && r.every((x) => typeof x === 'string' && x.trim().length > 0)
+    // Codes of the checklist (`proof_of_residence`), which every message template names in the applicant's language.
+    return Array.isArray(r) && r.length > 0 && r.length <= 20 && r.every((x) => typeof x === 'string' && /^[a-z_]{2,64}$/.test(x))
       ? null
-      : 'the list of documents or information requested.';
+      : 'the list of documents requested, as checklist codes (for example "proof_of_residence").';
   },
   consent_recorded: ({ input }) => (input.data?.consent === true ? null : "the person's consent to the referral."),
 };

@@ -142,6 +142,13 @@ describe('regularisation workflow', () => {
     expect(propose).toMatchObject({ clocksStopped: [], clocksStarted: [] });
   });
 
+  it('asks for documents by checklist code only', () => {
+    let f = act(newFile('regularisation'), caseworker, 'submit');
+    f = act(f, caseworker, 'start_completeness_check');
+    expect(errorOf(() => act(f, caseworker, 'request_documents', { data: { requested: ['Photo ID'] } })).code).toBe('CASES_GUARD_FAILED');
+    expect(act(f, caseworker, 'request_documents', { data: { requested: ['photo', 'proof_of_residence'] } }).state).toBe('awaiting_documents');
+  });
+
   it('lets only the system close an unappealed file', () => {
     let f = act(toProvincialReview(), caseworker, 'propose_unfavourable', { reason: REASON });
     f = act(f, supervisor, 'confirm_unfavourable', { reason: REASON });
