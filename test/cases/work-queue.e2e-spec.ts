@@ -108,4 +108,16 @@ describe('work queues, workflows and criteria over HTTP', () => {
     const [row] = await t.dataSource.query(`select criteria_version from applications where id = $1`, [fresh.id]);
     expect(row.criteria_version).toBe('MA-2014-R');
   });
+
+  it('documents its routes and their bodies in OpenAPI', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/docs-json' });
+    expectStatus(res, 200);
+    const doc = res.json();
+    for (const path of ['/applicants', '/applicants/duplicate-search', '/applications', '/applications/{id}', '/applications/{id}/transitions', '/work-queue', '/work-queue/claim', '/workflows/{kind}', '/criteria/publications']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    const transition = doc.paths['/applications/{id}/transitions'].post;
+    expect(Object.keys(transition.responses).sort()).toEqual(expect.arrayContaining(['200', '403', '409', '422']));
+    expect(doc.components.schemas.TransitionDto.required).toEqual(expect.arrayContaining(['action', 'expectedVersion']));
+  });
 });
