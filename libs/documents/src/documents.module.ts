@@ -11,6 +11,7 @@ import { LocalDiskDocumentStorage } from './storage/local-disk-document-storage'
 import { MultipartRegistration } from './upload/multipart.registration';
 import { UploadDocument } from './upload/upload-document.use-case';
 import { ReviewDocument } from './review/review-document.use-case';
+import { SweepUnreferencedContent } from './retention/sweep-unreferenced-content.use-case';
 
 /**
  * `CaseFiles` (the cases context seen from here) is not provided by this module: the application supplies it, so
@@ -31,7 +32,7 @@ export class DocumentsModule {}
 
 /** The worker side: the 'documents.check' processor. Needs the platform modules (queue, database, outbox). */
 @Module({
-  providers: [...shared, malwareScannerProvider, CheckDocument, DocumentCheckProcessor],
-  exports: [DocumentChecklistPort, CheckDocument],
+  providers: [...shared, malwareScannerProvider, CheckDocument, DocumentCheckProcessor, SweepUnreferencedContent],
+  exports: [DocumentChecklistPort, CheckDocument, SweepUnreferencedContent],
 })
 export class DocumentsWorkerModule {}

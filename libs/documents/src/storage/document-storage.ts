@@ -19,6 +19,12 @@ export abstract class DocumentStorage {
   abstract open(sha256: string): Promise<Readable>;
 
   abstract exists(sha256: string): Promise<boolean>;
+
+  /** Stored content last written before `before` (candidates for the sweep of unreferenced content). */
+  abstract listWrittenBefore(before: Date): AsyncIterable<string>;
+
+  /** Deletes the content if it was last written before `before` (a fresh write of the same bytes is kept). */
+  abstract removeIfWrittenBefore(sha256: string, before: Date): Promise<boolean>;
 }
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { MASAR_CONFIG, type MasarConfig } from '@masar/config';
@@ -72,6 +72,41 @@ export class LocalDiskDocumentStorage extends DocumentStorage {
     } catch {
       return false;
     }
+  }
+
+  async *listWrittenBefore(before: Date): AsyncGenerator<string> {
+    const level = async (dir: string): Promise<string[]> => {
+      try {
+        return (await readdir(dir)).sort();
+      } catch {
+        return [];
+      }
+    };
+    for (const a of await level(this.root)) {
+      // Temporary files of uploads that died mid-way (a killed process) are removed here too.
+      if (a.startsWith('.incoming-')) {
+        const p = join(this.root, a);
+        const s = await stat(p).catch(() => null);
+        if (s && s.mtime < before) await unlink(p).catch(() => undefined);
+        continue;
+      }
+      if (!/^[0-9a-f]{2}$/.test(a)) continue;
+      for (const b of await level(join(this.root, a))) {
+        for (const name of await level(join(this.root, a, b))) {
+          if (!SHA256_HEX.test(name)) continue;
+          const s = await stat(join(this.root, a, b, name)).catch(() => null);
+          if (s && s.mtime < before) yield name;
+        }
+      }
+    }
+  }
+
+  async removeIfWrittenBefore(sha256: string, before: Date): Promise<boolean> {
+    const path = this.pathOf(sha256);
+    const s = await stat(path).catch(() => null);
+    if (!s || s.mtime >= before) return false;
+    await unlink(path);
+    return true;
   }
 
   private dirOf(sha256: string): string {
