@@ -6,6 +6,7 @@
  * 1.5x the page time at 100,000 (flat: the index is read in order and stops after a page, whatever the size).
  */
 import { Client } from 'pg';
+import { workQueueSql } from '@masar/cases';
 import { argValue, nowIso, QUICK, runMain } from './lib/cli';
 import { campaign } from './lib/campaign';
 import { compare, evaluate, type Comparison, type Side } from './lib/compare';
@@ -100,11 +101,16 @@ async function measureSize(files: number, realPort: number, barePort: number): P
       }
       return latencyPercentiles(ms).p50;
     };
-    const pageSql = `select a.id, a.reference, a.kind, a.category, a.state, a.nationality, a.office_id, a.assignee_id, a.due_at, a.version
-                       from applications a where not a.final and a.office_id = $1 order by a.due_at, a.id limit 26`;
-    const pageSqlMs = await timeIt(pageSql, [officeId]);
+    const page = workQueueSql(
+      { userId: '00000000-0000-0000-0000-000000000000', role: 'caseworker', officeId, regionCode: null, nationalCommission: false },
+      { kind: 'offices', officeIds: [officeId] },
+      { view: 'office' },
+      25,
+      new Date(),
+    )!;
+    const pageSqlMs = await timeIt(page.sql, page.params);
     const countsQueryMs = await timeIt(`select a.state, count(*) as n from applications a where a.office_id = $1 group by a.state order by a.state`, [officeId]);
-    const plan = (await pg.query(`explain (analyze, buffers, costs off, timing off) ${pageSql}`, [officeId])).rows.map((r) => r['QUERY PLAN']).join(' | ');
+    const plan = (await pg.query(`explain (analyze, buffers, costs off, timing off) ${page.sql}`, page.params)).rows.map((r) => r['QUERY PLAN']).join(' | ');
     return { files, officeFiles: sizes.all, openOfficeFiles: sizes.open, comparison, countsQueryMs, pageSqlMs, plan, url: c.db.url };
   } finally {
     await pg.end();

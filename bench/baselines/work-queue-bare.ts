@@ -1,10 +1,12 @@
 /**
  * The bare baseline of `GET /work-queue` (the office view of one caseworker, sorted by deadline, keyset pages):
- * Fastify and a `pg` pool running the work-queue query's own statement for that view, with the same cursor format,
- * the same page size and the same item fields. No Nest, no authentication, no validation, no logging.
+ * Fastify and a `pg` pool running the statement the cases context builds for that view (its exported
+ * `workQueueSql`, so the SQL is the same text), with the same cursor, page size and item fields. No Nest, no
+ * authentication, no access look-up, no validation, no logging.
  */
 import Fastify from 'fastify';
 import { Pool } from 'pg';
+import { workQueueSql } from '@masar/cases';
 
 async function main(): Promise<void> {
   const officeId = process.env.BENCH_OFFICE_ID;
@@ -14,19 +16,14 @@ async function main(): Promise<void> {
   app.get('/work-queue', async (req, reply) => {
     const q = req.query as { cursor?: string; limit?: string };
     const limit = Math.min(Math.max(Number(q.limit ?? 25), 1), 100);
-    const params: unknown[] = [officeId];
-    let keyset = '';
-    if (q.cursor) {
-      const c = JSON.parse(Buffer.from(q.cursor, 'base64url').toString('utf8')) as { d: string; i: string };
-      params.push(c.d, c.i);
-      keyset = ` and (a.due_at, a.id) > ($2::timestamptz, $3::uuid)`;
-    }
-    params.push(limit + 1);
-    const { rows } = await pool.query(
-      `select a.id, a.reference, a.kind, a.category, a.state, a.nationality, a.office_id, a.assignee_id, a.due_at, a.version
-         from applications a where not a.final and a.office_id = $1${keyset} order by a.due_at, a.id limit $${params.length}`,
-      params,
-    );
+    const built = workQueueSql(
+      { userId: '00000000-0000-0000-0000-000000000000', role: 'caseworker', officeId, regionCode: null, nationalCommission: false },
+      { kind: 'offices', officeIds: [officeId] },
+      { view: 'office', cursor: q.cursor },
+      limit,
+      new Date(),
+    )!;
+    const { rows } = await pool.query(built.sql, built.params);
     const page = rows.slice(0, limit);
     const now = Date.now();
     const items = page.map((r) => {
