@@ -11,7 +11,7 @@ const K2 = randomBytes(32).toString('base64');
 
 /** The same database read by an API process configured with other keys (a deployment after a key change). */
 async function apiWithKeys(dbUrl: string, dataKeys: string, current: string): Promise<NestFastifyApplication> {
-  const app = await createApiApp(testConfig(dbUrl, 'postgres', { DATA_KEYS: dataKeys, DATA_KEY_CURRENT: current }), [CasesModule, DocumentsModule]);
+  const app = await createApiApp(testConfig(dbUrl, 'postgres', { DATA_KEYS: dataKeys, DATA_KEY_CURRENT: current, DATABASE_POOL_SIZE: '3' }), [CasesModule, DocumentsModule]);
   await app.init();
   return app;
 }

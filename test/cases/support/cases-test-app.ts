@@ -32,7 +32,8 @@ export interface CasesTestApp extends TestApp {
 }
 
 export async function createCasesTestApp(env: Record<string, string> = {}): Promise<CasesTestApp> {
-  const t = await createTestApp({ extraModules: [CasesModule, DocumentsModule], env });
+  // A small pool: test files run in parallel against one PostgreSQL server, with other suites besides.
+  const t = await createTestApp({ extraModules: [CasesModule, DocumentsModule], env: { DATABASE_POOL_SIZE: '8', ...env } });
   const inject = async (who: string, method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
     t.app.inject({ method, url, payload: payload as never, headers: { ...(await t.as(who)), ...headers } });
   const app: CasesTestApp = {
