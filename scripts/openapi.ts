@@ -10,6 +10,9 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadConfig } from '@masar/config';
+import { resolveDatabaseUrl } from '@masar/database';
+import { createApiApp } from '../apps/api/src/bootstrap';
 
 const root = join(__dirname, '..');
 const jsonPath = join(root, 'apps', 'web', 'src', 'api', 'openapi.json');
@@ -23,9 +26,6 @@ async function documentFromUrl(base: string): Promise<unknown> {
 
 async function documentFromModule(): Promise<unknown> {
   process.env.LOG_LEVEL ??= 'warn';
-  const { loadConfig } = await import('@masar/config');
-  const { resolveDatabaseUrl } = await import('@masar/database');
-  const { createApiApp } = await import('../apps/api/src/bootstrap');
   const config = loadConfig();
   const { embedded } = await resolveDatabaseUrl(config);
   const app = await createApiApp(config);

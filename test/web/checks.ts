@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { El, Win } from './dom';
 import { ROOT } from './stack';
 
 export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
@@ -39,30 +40,31 @@ export async function checkAccessibility(page: Page, name: string): Promise<void
  */
 export async function checkKeyboardReachability(page: Page, name: string, maxTabs = 150): Promise<void> {
   const marked = await page.evaluate(() => {
+    const w = globalThis as unknown as Win;
     const selector = 'a[href], button, input:not([type="hidden"]), select, textarea, [tabindex]';
     let n = 0;
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>(selector))) {
-      const style = getComputedStyle(el);
+    for (const el of Array.from(w.document.querySelectorAll(selector))) {
+      const style = w.getComputedStyle(el);
       const rect = el.getBoundingClientRect();
       const visible = rect.width > 0 && rect.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
-      if (!visible || el.tabIndex < 0 || (el as HTMLButtonElement).disabled || el.closest('[inert],[aria-hidden="true"]')) continue;
+      if (!visible || el.tabIndex < 0 || el.disabled || el.closest('[inert],[aria-hidden="true"]')) continue;
       el.dataset.kbd = String(n++);
     }
     return n;
   });
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.evaluate(() => (globalThis as unknown as Win).document.activeElement?.blur?.());
   await page.locator('body').focus().catch(() => undefined);
   const reached = new Set<string>();
   for (let i = 0; i < maxTabs && reached.size < marked; i++) {
     await page.keyboard.press('Tab');
-    const id = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.kbd ?? null);
+    const id = await page.evaluate(() => (globalThis as unknown as Win).document.activeElement?.dataset.kbd ?? null);
     if (id !== null) reached.add(id);
   }
   const missed = await page.evaluate(
     (ids) =>
-      Array.from(document.querySelectorAll<HTMLElement>('[data-kbd]'))
-        .filter((el) => !ids.includes(el.dataset.kbd!))
-        .map((el) => `${el.tagName.toLowerCase()}${el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label')}]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`),
+      Array.from((globalThis as unknown as Win).document.querySelectorAll('[data-kbd]'))
+        .filter((el: El) => !ids.includes(el.dataset.kbd!))
+        .map((el: El) => `${el.tagName.toLowerCase()}${el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label')}]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`),
     [...reached],
   );
   expect(missed.length === 0, `keyboard on ${name}: not reachable with Tab: ${missed.join(', ')}`);
@@ -71,24 +73,30 @@ export async function checkKeyboardReachability(page: Page, name: string, maxTab
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
+  // From the top, so that the fixed header is drawn where it belongs in a full-page picture.
+  await page.evaluate(() => (globalThis as unknown as Win).scrollTo(0, 0));
   await page.screenshot({ path, fullPage: true });
   return path;
 }
 
 /** The page's layout direction and language, as the browser sees them. */
 export async function documentDirection(page: Page): Promise<{ dir: string; lang: string }> {
-  return page.evaluate(() => ({ dir: document.documentElement.dir, lang: document.documentElement.lang }));
+  return page.evaluate(() => {
+    const { dir, lang } = (globalThis as unknown as Win).document.documentElement;
+    return { dir, lang };
+  });
 }
 
 /** Elements whose text is cut off (content wider than the box with overflow hidden), for the "nothing clipped" check. */
 export async function clippedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    Array.from(document.querySelectorAll<HTMLElement>('h1, h2, h3, label, button, a, p, td, th, [role="tab"], .mantine-Badge-label'))
+  return page.evaluate(() => {
+    const w = globalThis as unknown as Win;
+    return Array.from(w.document.querySelectorAll('h1, h2, h3, label, button, a, p, td, th, [role="tab"], .mantine-Badge-label'))
       .filter((el) => {
-        const s = getComputedStyle(el);
+        const s = w.getComputedStyle(el);
         const hides = s.overflow === 'hidden' || s.overflowX === 'hidden' || s.textOverflow === 'ellipsis';
         return hides && el.scrollWidth > el.clientWidth + 1 && el.getBoundingClientRect().width > 0;
       })
-      .map((el) => (el.textContent ?? '').trim().slice(0, 40)),
-  );
+      .map((el) => (el.textContent ?? '').trim().slice(0, 40));
+  });
 }

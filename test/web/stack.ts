@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@masar/database';
 import { runMigrations } from '@masar/db';
 import { seedDemoStaff } from '@masar/identity';
+import { startEmbeddedPostgres } from '../../libs/platform/database/src/embedded-postgres';
 
 export const ROOT = join(__dirname, '..', '..');
 const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -79,14 +80,11 @@ async function waitReady(url: string, children: ChildProcess[], timeoutMs = 120_
 }
 
 export async function startStack(opts: { keepDatabase?: boolean; verbose?: boolean } = {}): Promise<Stack> {
-  let adminUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (adminUrl) adminUrl = withDatabase(adminUrl, 'postgres');
+  const configured = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+  let adminUrl: string;
+  if (configured) adminUrl = withDatabase(configured, 'postgres');
   else if (await answers(LOCAL_POSTGRES)) adminUrl = LOCAL_POSTGRES;
-  else {
-    const { startEmbeddedPostgres } = await import('../../libs/platform/database/src/embedded-postgres');
-    const embedded = await startEmbeddedPostgres(join(ROOT, '.masar', 'test-pg'), 54330, 'postgres');
-    adminUrl = embedded.url;
-  }
+  else adminUrl = (await startEmbeddedPostgres(join(ROOT, '.masar', 'test-pg'), 54330, 'postgres')).url;
   const name = `masar_web_${Math.floor(Date.now() / 1000)}_${randomBytes(3).toString('hex')}`;
   await admin(adminUrl, (c) => c.query(`create database "${name}"`));
   const databaseUrl = withDatabase(adminUrl, name);
@@ -163,7 +161,7 @@ export async function startStack(opts: { keepDatabase?: boolean; verbose?: boole
               }),
         ),
       );
-      if (!opts.keepDatabase) await admin(adminUrl!, (c) => c.query(`drop database if exists "${name}" with (force)`)).catch(() => undefined);
+      if (!opts.keepDatabase) await admin(adminUrl, (c) => c.query(`drop database if exists "${name}" with (force)`)).catch(() => undefined);
     },
   };
 }

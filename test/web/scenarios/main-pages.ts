@@ -3,6 +3,7 @@ import { ar } from '../../../apps/web/src/i18n/messages/ar';
 import { fr } from '../../../apps/web/src/i18n/messages/fr';
 import { USERS } from '../api';
 import { checkAccessibility, checkKeyboardReachability, clippedTexts, documentDirection, expect, screenshot } from '../checks';
+import type { Win } from '../dom';
 import type { TestCase, TestContext } from '../run';
 import { statusFile } from './status';
 import { signedIn } from './ui';
@@ -109,7 +110,10 @@ export const mainPages: TestCase[] = [
         expect(count >= 2, `the office queue has ${count} file(s); the test needs two`);
         await rows.first().focus();
         await page.keyboard.press('ArrowDown');
-        const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'queue-row' && document.activeElement === document.querySelectorAll('[data-testid="queue-row"]')[1]);
+        const focused = await page.evaluate(() => {
+          const { document } = globalThis as unknown as Win;
+          return document.activeElement !== null && document.activeElement === document.querySelectorAll('[data-testid="queue-row"]')[1];
+        });
         expect(focused, 'ArrowDown did not move to the second file');
         const reference = (await rows.nth(1).locator('a').textContent())!.trim();
         await page.keyboard.press('Enter');

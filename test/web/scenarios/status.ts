@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { STATUS_MESSAGES } from '../../../apps/web/src/i18n/status.messages';
 import { checkAccessibility, checkKeyboardReachability, clippedTexts, documentDirection, expect, screenshot } from '../checks';
+import type { Win } from '../dom';
 import type { TestCase, TestContext } from '../run';
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -90,7 +91,7 @@ export const statusChecks: TestCase[] = [
         await page.getByRole('button', { name: STATUS_MESSAGES.fr.show }).click();
         await page.getByTestId('status-stage').waitFor();
         await page.getByLabel(STATUS_MESSAGES.fr.language).selectOption('ar');
-        await page.waitForFunction(() => /[\u0600-\u06FF]/.test(document.querySelector('[data-testid="status-stage"]')?.textContent ?? ''), null, { timeout: 10_000 });
+        await page.waitForFunction(() => /[\u0600-\u06FF]/.test((globalThis as unknown as Win).document.querySelector('[data-testid="status-stage"]')?.textContent ?? ''), null, { timeout: 10_000 });
         expect((await documentDirection(page)).dir === 'rtl', 'the page did not turn right to left');
       } finally {
         await close();

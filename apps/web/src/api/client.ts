@@ -35,7 +35,7 @@ const authorize: Middleware = {
 };
 
 const origin = typeof window === 'undefined' ? 'http://localhost' : window.location.origin;
-export const api = createClient<ApiPaths>({ baseUrl: origin });
+export const api = createClient<ApiPaths>({ baseUrl: origin, fetch: (request) => globalThis.fetch(request) });
 api.use(authorize);
 
 /** The data of a typed call, or an ApiProblem thrown with the problem+json the API answered. */

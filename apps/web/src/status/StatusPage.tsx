@@ -149,7 +149,9 @@ export function StatusPage() {
           </>
         ) : (
           <section className="st-answer" aria-labelledby="st-stage-heading" lang={answer.language} dir={answer.direction}>
-            <p className="st-ref" dir="ltr">{answer.reference}</p>
+            <p className="st-ref">
+              <bdi dir="ltr">{answer.reference}</bdi>
+            </p>
             <p className="st-hint">
               {answer.application} · {answer.office}
             </p>

@@ -9,7 +9,8 @@ export type LookupResult =
   | { kind: 'offline' }
   | { kind: 'failed' };
 
-const client = createClient<ApiPaths>({ baseUrl: typeof window === 'undefined' ? 'http://localhost' : window.location.origin });
+// fetch looked up at call time (not captured at load), so that tests and service workers can stand in for it.
+const client = createClient<ApiPaths>({ baseUrl: typeof window === 'undefined' ? 'http://localhost' : window.location.origin, fetch: (request) => globalThis.fetch(request) });
 
 /** References are read over the phone and typed on phones: ignore case, spaces and the dashes people add or forget. */
 export function normaliseReference(input: string): string {

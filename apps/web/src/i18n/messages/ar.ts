@@ -118,6 +118,7 @@ export const ar: AppMessages = {
     diagramCurrent: 'الملف هنا: {{state}} (مُبرز).',
     diagramLabel: 'رسم المسطرة؛ المرحلة الحالية هي {{state}}',
     diagramUnavailable: 'لا يمكن عرض الرسم.',
+    diagramScroll: 'رسم المسطرة: مرّر لرؤيته كاملا',
     actionLeadsTo: 'سينتقل الملف إلى: {{state}}.',
     reasonRequired: 'الأسباب (إلزامية)',
     reasonOptional: 'تعليق (اختياري)',
@@ -391,6 +392,9 @@ export const ar: AppMessages = {
     lapsed: 'منتهي الصلاحية',
   },
   actions: {
+    open: 'فتح الملف',
+    transfer: 'نقل إلى مكتب آخر',
+    referred_from_regularisation: 'فُتح بعد الإحالة من تسوية الوضعية',
     submit: 'إيداع الملف (تسليم الوصل)',
     start_completeness_check: 'بدء التحقق من الاكتمال',
     request_documents: 'طلب وثائق ناقصة',

@@ -117,6 +117,7 @@ export const en = {
     diagramCurrent: 'The file is here: {{state}} (highlighted).',
     diagramLabel: 'Workflow diagram; the current state is {{state}}',
     diagramUnavailable: 'The diagram cannot be shown.',
+    diagramScroll: 'Workflow diagram: scroll to see all of it',
     actionLeadsTo: 'The file will go to: {{state}}.',
     reasonRequired: 'Reasons (required)',
     reasonOptional: 'Comment (optional)',
@@ -389,7 +390,8 @@ export const en = {
     recourse_review: 'Recourse review',
     lapsed: 'Lapsed',
   },
-  actions: {} as Record<string, string>,
+  // Workflow actions fall back to the label the API gives; the steps outside the workflows are named here.
+  actions: { open: 'File opened', transfer: 'Transferred to another office', referred_from_regularisation: 'Opened on referral from regularisation' } as Record<string, string>,
 };
 
 type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> };

@@ -118,6 +118,7 @@ export const es: AppMessages = {
     diagramCurrent: 'El expediente está aquí: {{state}} (resaltado).',
     diagramLabel: 'Diagrama del procedimiento; el estado actual es {{state}}',
     diagramUnavailable: 'No se puede mostrar el diagrama.',
+    diagramScroll: 'Diagrama del procedimiento: desplácese para verlo entero',
     actionLeadsTo: 'El expediente pasará a: {{state}}.',
     reasonRequired: 'Motivos (obligatorios)',
     reasonOptional: 'Comentario (opcional)',
@@ -391,6 +392,9 @@ export const es: AppMessages = {
     lapsed: 'Caducado',
   },
   actions: {
+    open: 'Expediente abierto',
+    transfer: 'Trasladado a otra oficina',
+    referred_from_regularisation: 'Abierto por remisión desde la regularización',
     submit: 'Presentar el expediente (recibo entregado)',
     start_completeness_check: 'Empezar el control de completitud',
     request_documents: 'Pedir documentos',

@@ -118,6 +118,7 @@ export const fr: AppMessages = {
     diagramCurrent: 'Le dossier est ici : {{state}} (en surbrillance).',
     diagramLabel: 'Schéma de la procédure ; l’état actuel est {{state}}',
     diagramUnavailable: 'Le schéma ne peut pas être affiché.',
+    diagramScroll: 'Schéma de la procédure : faites défiler pour tout voir',
     actionLeadsTo: 'Le dossier passera à : {{state}}.',
     reasonRequired: 'Motifs (obligatoires)',
     reasonOptional: 'Commentaire (facultatif)',
@@ -391,6 +392,9 @@ export const fr: AppMessages = {
     lapsed: 'Expiré',
   },
   actions: {
+    open: 'Dossier ouvert',
+    transfer: 'Transféré vers un autre bureau',
+    referred_from_regularisation: 'Ouvert sur orientation depuis la régularisation',
     submit: 'Déposer le dossier (reçu remis)',
     start_completeness_check: 'Commencer le contrôle de complétude',
     request_documents: 'Demander des pièces',

@@ -34,6 +34,13 @@ export function WorkflowDiagram({ kind, state }: { kind: CaseKind; state: string
         if (!cancelled && host.current) {
           host.current.innerHTML = svg;
           const el = host.current.querySelector('svg');
+          // Drawn at its own size, in a box that scrolls sideways: a big workflow shrunk to the column is unreadable.
+          const width = el?.viewBox.baseVal?.width;
+          if (el && width) {
+            el.style.maxWidth = 'none';
+            el.style.width = `${Math.round(width)}px`;
+            el.removeAttribute('width');
+          }
           el?.setAttribute('role', 'img');
           el?.setAttribute('aria-label', t('case.diagramLabel', { state: stateLabel(t, state) }));
         }
@@ -55,7 +62,7 @@ export function WorkflowDiagram({ kind, state }: { kind: CaseKind; state: string
       {workflow.isPending && <Loader aria-label={t('common.loading')} />}
       {failed && <Alert color="gray">{failed}</Alert>}
       {/* Diagrams read left to right whatever the page's direction. */}
-      <div ref={host} className="masar-mermaid" dir="ltr" data-testid="workflow-diagram" />
+      <div ref={host} className="masar-mermaid" dir="ltr" data-testid="workflow-diagram" tabIndex={0} role="region" aria-label={t('case.diagramScroll')} />
     </Paper>
   );
 }
