@@ -7,3 +7,15 @@
  * figures and writes them only to erase or correct personal data; other contexts use only what is exported here.
  */
 export { SupervisionMigrations } from './migrations';
+export { SupervisionModule, SupervisionWorkerModule } from './supervision.module';
+export { SupervisionProcessor } from './supervision.processor';
+export { DEFAULT_SUPERVISION_OPTIONS, SUPERVISION_OPTIONS, supervisionOptionsFrom, type SupervisionOptions } from './supervision.options';
+export { SupervisionErrorCode, SupervisionErrors } from './supervision.errors';
+export { RefreshReportSummaries, REPORT_SUMMARIES } from './reports/refresh-report-summaries.use-case';
+export { suppressForPublication, PUBLICATION_THRESHOLD } from './reports/small-count-suppression';
+export { buildTable, type ReportTable, type ReportRow } from './reports/report-table';
+export { DrawQualitySample, type QualitySampleDrawn } from './sampling/draw-quality-sample.use-case';
+export { isoWeekOf, isoWeekBounds, previousIsoWeek } from './sampling/iso-week';
+export { RetentionSweep, type RetentionSweepReport } from './retention/retention-sweep.use-case';
+export { ERASED_NAME } from './retention/erase-file-personal-data';
+export { CORRECTABLE_FIELDS, type CorrectableField } from './access-rights/correctable-fields';
