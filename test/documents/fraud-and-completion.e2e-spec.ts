@@ -72,6 +72,25 @@ describe('duplicates and complete checklists', () => {
     expect(t.files.moves.filter((m) => m === file.applicationId)).toHaveLength(1);
   });
 
+  it('when the cases context refuses to move the file on, the check result is still recorded and the job succeeds', async () => {
+    const file = t.files.add({ officeId: t.staff.offices.RAB!, category: 'residence_five_years', state: 'awaiting_documents' });
+    const ids = [
+      await upload(file.applicationId, await pdfWithPages(1), { kind: 'identity_document', expiresOn: '2025-01-01' }),
+      await upload(file.applicationId, await image('jpeg', 600, 800), { kind: 'photo' }, 'photo.jpg'),
+    ];
+    for (const id of ids) await check.execute(id, TODAY);
+    const last = await upload(file.applicationId, await pdfWithPages(1), { kind: 'proof_of_residence', issuedOn: '2011-05-01' });
+    t.files.refuseMoves = true;
+    try {
+      expect(await check.execute(last, TODAY)).toMatchObject({ result: 'recorded', verdict: 'verified', fileMovedOn: false });
+    } finally {
+      t.files.refuseMoves = false;
+    }
+    const [{ status }] = await t.dataSource.query(`select status from documents where id = $1`, [last]);
+    expect(status).toBe('verified');
+    expect(t.files.files.get(file.applicationId)!.state).toBe('awaiting_documents');
+  });
+
   it('a rejected document keeps the file waiting, and a good replacement completes it', async () => {
     const file = t.files.add({ officeId: t.staff.offices.RAB!, category: 'residence_five_years', state: 'awaiting_documents' });
     for (const [bytes, q, name] of [

@@ -13,6 +13,7 @@ import { QueueModule, type QueueBackend } from '@masar/queue';
 import { RateLimitModule } from '@masar/rate-limit';
 import { StatusModule } from '@masar/status';
 import { LettersModule } from '@masar/letters';
+import { SupervisionModule } from '@masar/supervision';
 import { HealthController } from './health/health.controller';
 
 /** The HTTP process: the platform, then one module per bounded context. */
@@ -34,6 +35,7 @@ export class ApiModule {
         NotificationsModule,
         StatusModule,
         LettersModule,
+        SupervisionModule,
         ...extraModules,
         // After the extra modules: a test that brings its own CaseFiles (documents' in-memory one) keeps it.
         CasesModule,

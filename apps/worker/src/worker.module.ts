@@ -9,6 +9,7 @@ import { LoggingModule } from '@masar/logging';
 import { NotificationsWorkerModule } from '@masar/notifications';
 import { OutboxModule } from '@masar/outbox';
 import { QueueModule, type QueueBackend } from '@masar/queue';
+import { SupervisionWorkerModule } from '@masar/supervision';
 import { Schedules } from './schedules';
 
 /** The worker process: the platform, the outbox relay, and each context's processors. No HTTP. */
@@ -28,6 +29,7 @@ export class WorkerModule {
         NotificationsWorkerModule.forRoot({ recipients: { useExisting: ApplicantRecipientDirectory }, imports: [CasesWorkerModule] }),
         DocumentsWorkerModule,
         LettersWorkerModule,
+        SupervisionWorkerModule,
       ],
       providers: [Schedules],
     };

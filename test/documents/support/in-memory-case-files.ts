@@ -15,6 +15,8 @@ export interface TestFile extends FileForDocuments {
 export class InMemoryCaseFiles extends CaseFiles {
   files = new Map<string, TestFile>();
   moves: string[] = [];
+  /** Set to make the cases side refuse to move files on (a guard failing), as a real workflow might. */
+  refuseMoves = false;
 
   add(partial: Partial<TestFile> & Pick<TestFile, 'officeId'>): TestFile {
     const file: TestFile = {
@@ -38,6 +40,11 @@ export class InMemoryCaseFiles extends CaseFiles {
   }
 
   async documentsComplete(_manager: EntityManager, applicationId: string): Promise<{ moved: boolean; state?: string }> {
+    if (this.refuseMoves) {
+      // Fail with a database error, as a real transition can: it aborts the caller's transaction unless the caller
+      // isolated the call (a savepoint), which is what the test checks.
+      await _manager.query(`select 1 / 0`);
+    }
     const f = this.files.get(applicationId);
     if (!f || f.state !== 'awaiting_documents') return { moved: false, state: f?.state };
     f.state = 'completeness_check';

@@ -95,10 +95,27 @@ export class CheckDocument {
       let fileMovedOn = false;
       if (verdict === 'verified') {
         const checklist = await this.checklists.checklistOf({ applicationId: file.applicationId, kind: file.kind, category: file.category }, manager);
-        if (checklist.complete) fileMovedOn = (await this.files.documentsComplete(manager, file.applicationId)).moved;
+        if (checklist.complete) fileMovedOn = await this.moveOn(manager, file.applicationId, documentId);
       }
       return { result: 'recorded' as const, verdict, findings: all, fileMovedOn };
     });
+  }
+
+  /**
+   * Asks the cases context to move the file on, behind a savepoint: if it refuses (a guard, a workflow that changed),
+   * the check result still commits and the file waits for a caseworker, instead of the whole job failing forever.
+   */
+  private async moveOn(manager: EntityManager, applicationId: string, documentId: string): Promise<boolean> {
+    await manager.query('savepoint documents_move_on');
+    try {
+      const { moved } = await this.files.documentsComplete(manager, applicationId);
+      await manager.query('release savepoint documents_move_on');
+      return moved;
+    } catch (err) {
+      await manager.query('rollback to savepoint documents_move_on');
+      this.logger.warn({ applicationId, documentId, err: (err as Error).message }, 'checklist complete but the file could not move on; a caseworker will');
+      return false;
+    }
   }
 
   private async runChecks(doc: DocumentRow, file: FileForDocuments, today: string): Promise<Finding[]> {
