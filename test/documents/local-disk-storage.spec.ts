@@ -69,6 +69,14 @@ describe('local-disk document storage', () => {
     await expect(collect(await lost.open(sha256))).rejects.toThrow(/data key "k1" is not configured/);
   });
 
+  it('removes content on request (retention), and removing it again is not an error', async () => {
+    const { sha256 } = await storage.put(chunksOf(await pdfWithPages(1)), { maxBytes: 1024 * 1024 });
+    await storage.remove(sha256);
+    expect(await storage.exists(sha256)).toBe(false);
+    await expect(storage.remove(sha256)).resolves.toBeUndefined();
+    await expect(storage.open(sha256)).rejects.toMatchObject({ code: 'DOCUMENTS_CONTENT_MISSING' });
+  });
+
   it('keeps one copy of the same bytes uploaded twice', async () => {
     const pdf = await pdfWithPages(1);
     const a = await storage.put(chunksOf(pdf), { maxBytes: 1024 * 1024 });

@@ -20,6 +20,12 @@ export abstract class DocumentStorage {
 
   abstract exists(sha256: string): Promise<boolean>;
 
+  /**
+   * Deletes the content whatever its age (retention: the file's time is over). Idempotent: content already gone is
+   * not an error. The caller makes sure no kept document still uses the same bytes (they are content-addressed).
+   */
+  abstract remove(sha256: string): Promise<void>;
+
   /** Stored content last written before `before` (candidates for the sweep of unreferenced content). */
   abstract listWrittenBefore(before: Date): AsyncIterable<string>;
 

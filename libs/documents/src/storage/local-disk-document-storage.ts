@@ -101,6 +101,14 @@ export class LocalDiskDocumentStorage extends DocumentStorage {
     }
   }
 
+  async remove(sha256: string): Promise<void> {
+    try {
+      await unlink(this.pathOf(sha256));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+  }
+
   async removeIfWrittenBefore(sha256: string, before: Date): Promise<boolean> {
     const path = this.pathOf(sha256);
     const s = await stat(path).catch(() => null);
