@@ -1,4 +1,7 @@
 import { Global, Module, type OnModuleInit } from '@nestjs/common';
+import { ExportApplicantData } from './applicants/applicant-data-export';
+import { ApplicantRecords } from './applicants/applicant-records';
+import { EraseApplicantData } from './applicants/erase-applicant-data.use-case';
 import { CasesCoreModule } from './cases-core.module';
 import { CasesProcessor } from './deadlines/cases.processor';
 import { ReencryptPersonalData } from './crypto/reencrypt-personal-data.use-case';
@@ -14,8 +17,8 @@ import { assertAllWorkflowsValid } from './domain/workflow/workflows';
 @Global()
 @Module({
   imports: [CasesCoreModule],
-  providers: [SweepDeadlines, OpenDueRenewals, ReencryptPersonalData, CasesProcessor],
-  exports: [CasesCoreModule, SweepDeadlines, OpenDueRenewals, ReencryptPersonalData],
+  providers: [SweepDeadlines, OpenDueRenewals, ReencryptPersonalData, ApplicantRecords, ExportApplicantData, EraseApplicantData, CasesProcessor],
+  exports: [CasesCoreModule, SweepDeadlines, OpenDueRenewals, ReencryptPersonalData, ExportApplicantData, EraseApplicantData],
 })
 export class CasesWorkerModule implements OnModuleInit {
   onModuleInit(): void {

@@ -1,5 +1,10 @@
 import { Global, Module, type OnModuleInit } from '@nestjs/common';
+import { ExportApplicantData } from './applicants/applicant-data-export';
+import { ApplicantRecords } from './applicants/applicant-records';
+import { CorrectApplicant } from './applicants/correct-applicant.use-case';
+import { EraseApplicantData } from './applicants/erase-applicant-data.use-case';
 import { FindDuplicateCandidates } from './applicants/find-duplicate-candidates.query';
+import { GetApplicant } from './applicants/get-applicant.query';
 import { MergeApplicants } from './applicants/merge-applicants.use-case';
 import { RegisterApplicant } from './applicants/register-applicant.use-case';
 import { GetApplication } from './applications/get-application.query';
@@ -34,6 +39,11 @@ import { WorkQueueQuery } from './work-queue/work-queue.query';
   controllers: [ApplicantsController, ApplicationsController, WorkQueueController, WorkflowsController, CriteriaController],
   providers: [
     FindDuplicateCandidates,
+    ApplicantRecords,
+    GetApplicant,
+    CorrectApplicant,
+    ExportApplicantData,
+    EraseApplicantData,
     RegisterApplicant,
     MergeApplicants,
     OpenApplication,
@@ -51,7 +61,7 @@ import { WorkQueueQuery } from './work-queue/work-queue.query';
     OpenDueRenewals,
     ReencryptPersonalData,
   ],
-  exports: [CasesCoreModule, SweepDeadlines, OpenDueRenewals, ReencryptPersonalData],
+  exports: [CasesCoreModule, SweepDeadlines, OpenDueRenewals, ReencryptPersonalData, ExportApplicantData, EraseApplicantData],
 })
 export class CasesModule implements OnModuleInit {
   onModuleInit(): void {

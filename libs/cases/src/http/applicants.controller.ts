@@ -1,12 +1,14 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Allow, CurrentActor, type Actor } from '@masar/access';
+import { CorrectApplicant } from '../applicants/correct-applicant.use-case';
 import { FindDuplicateCandidates } from '../applicants/find-duplicate-candidates.query';
+import { GetApplicant } from '../applicants/get-applicant.query';
 import { MergeApplicants } from '../applicants/merge-applicants.use-case';
 import { RegisterApplicant } from '../applicants/register-applicant.use-case';
-import { DuplicateCandidateDto, MergeApplicantsDto, PersonDto, RegisterApplicantDto, RegistrationDto, UndoMergeDto } from './applicants.dto';
+import { CorrectApplicantDto, DuplicateCandidateDto, MergeApplicantsDto, PersonDto, RegisterApplicantDto, RegistrationDto, UndoMergeDto } from './applicants.dto';
 
 @ApiTags('applicants')
 @ApiBearerAuth()
@@ -17,7 +19,24 @@ export class ApplicantsController {
     private readonly duplicates: FindDuplicateCandidates,
     private readonly merges: MergeApplicants,
     private readonly dataSource: DataSource,
+    private readonly getApplicant: GetApplicant,
+    private readonly correct: CorrectApplicant,
   ) {}
+
+  @Get('applicants/:id')
+  @Allow('caseworker', 'supervisor')
+  @ApiOkResponse({ description: 'The person, decrypted, for staff holding one of their files (404 otherwise); the read is audited' })
+  show(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.getApplicant.execute(actor, id);
+  }
+
+  @Patch('applicants/:id')
+  @Allow('caseworker', 'supervisor')
+  @ApiOkResponse({ description: 'The corrected record; the fields changed and the reason are recorded' })
+  correctRecord(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CorrectApplicantDto) {
+    const { reason, ...change } = body;
+    return this.correct.execute(actor, id, change, reason);
+  }
 
   /** Searches first: with likely duplicates and no `confirmNew`, answers 200 with the candidates and writes nothing. */
   @Post('applicants')

@@ -81,3 +81,16 @@ export class MergeApplicantsDto {
 export class UndoMergeDto {
   @ApiProperty() @IsString() @MinLength(15) @MaxLength(2000) reason: string;
 }
+
+export class CorrectApplicantDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200) latinName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(2) @MaxLength(200) arabicName?: string;
+  @ApiPropertyOptional({ type: PartialDateDto }) @IsOptional() @ValidateNested() @Type(() => PartialDateDto) birthDate?: PartialDateDto;
+  @ApiPropertyOptional({ enum: ['female', 'male'] }) @IsOptional() @IsIn(['female', 'male']) sex?: 'female' | 'male';
+  @ApiPropertyOptional() @IsOptional() @IsISO31661Alpha2() nationality?: string;
+  @ApiPropertyOptional({ description: 'E.164' }) @IsOptional() @IsPhoneNumber() phone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(200) email?: string;
+  @ApiPropertyOptional({ enum: ['ar', 'fr', 'en', 'es'] }) @IsOptional() @IsIn(['ar', 'fr', 'en', 'es']) preferredLanguage?: 'ar' | 'fr' | 'en' | 'es';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
+  @ApiProperty({ description: 'Why the record is corrected (kept with the correction)' }) @IsString() @MinLength(10) @MaxLength(1000) reason: string;
+}

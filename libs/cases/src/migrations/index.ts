@@ -1,4 +1,5 @@
 import { CreateCases1796000100001 } from './1796000100001-create-cases';
 import { OneRenewalPerCard1796000100002 } from './1796000100002-one-renewal-per-card';
+import { ApplicantCorrections1796000100003 } from './1796000100003-applicant-corrections';
 
-export const CasesMigrations = [CreateCases1796000100001, OneRenewalPerCard1796000100002];
+export const CasesMigrations = [CreateCases1796000100001, OneRenewalPerCard1796000100002, ApplicantCorrections1796000100003];
