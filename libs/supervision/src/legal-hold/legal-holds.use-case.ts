@@ -67,8 +67,10 @@ export class LegalHolds {
     return this.transactions.run(async (m) => {
       await this.lockFile(m, actor, applicationId, true);
       const [released] = await m.query(
-        `update legal_holds set released_by = $2, released_at = now(), release_reason = $3
-          where application_id = $1 and released_at is null returning id, released_at`,
+        // As a select: TypeORM answers a bare UPDATE ... RETURNING with [rows, count].
+        `with u as (update legal_holds set released_by = $2, released_at = now(), release_reason = $3
+                     where application_id = $1 and released_at is null returning id, released_at)
+         select id, released_at from u`,
         [applicationId, actor.userId, reason.trim()],
       );
       if (!released) throw SupervisionErrors.noHold();

@@ -39,7 +39,9 @@ export class RecordQualityFinding {
       if (sample.finding) throw SupervisionErrors.sampleAlreadyReviewed();
       if ((sample.deciders as string[]).includes(actor.userId)) throw SupervisionErrors.reviewerTookPart();
       const [done] = await m.query(
-        `update quality_samples set finding = $2, comment = $3, reviewer_id = $4, reviewed_at = now() where id = $1 returning reviewed_at`,
+        // As a select: TypeORM answers a bare UPDATE ... RETURNING with [rows, count].
+        `with u as (update quality_samples set finding = $2, comment = $3, reviewer_id = $4, reviewed_at = now() where id = $1 returning reviewed_at)
+         select reviewed_at from u`,
         [sampleId, input.finding, comment, actor.userId],
       );
       await this.audit.record(m, {
