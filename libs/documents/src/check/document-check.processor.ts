@@ -1,4 +1,4 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { MASAR_CONFIG, type MasarConfig } from '@masar/config';
@@ -23,6 +23,16 @@ export class DocumentCheckProcessor extends WorkerHost implements OnApplicationB
   onApplicationBootstrap(): void {
     // Most of a check waits on disk and clamd (image decoding runs in sharp's own threads): several per process.
     this.worker.concurrency = this.config.worker.concurrency;
+  }
+
+  /**
+   * A check that failed on every attempt (clamd down for longer than the backoff covers) leaves its document pending:
+   * say so loudly, with the ids an administrator needs to retry it from the queue dashboard.
+   */
+  @OnWorkerEvent('failed')
+  onFailed(job: Pick<Job<JobPayload<'documents.check'>>, 'id' | 'data' | 'attemptsMade' | 'opts'> | undefined, err: Error): void {
+    if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    this.logger.error({ jobId: job.id, documentId: job.data.documentId, attempts: job.attemptsMade, err: err.message }, 'document check failed for good; the document stays pending until the job is retried');
   }
 
   async process(job: Pick<Job<JobPayload<'documents.check'>>, 'name' | 'id' | 'data'>): Promise<CheckOutcome> {
