@@ -358,11 +358,81 @@ export interface AuditVerification {
   durationMs: number;
 }
 
-// ---- reports (issue 5)
-/** One table of a report: named columns, rows of values. Charts draw it; the same rows are shown as a table. */
+// ---- reports (issue 5; libs/supervision/src/reports)
+/** What the screens draw: named columns, rows of values (the first column names the row). */
 export interface ReportTable {
   columns: string[];
   rows: (string | number | null)[][];
+}
+
+export const FILE_DIMENSIONS = ['state', 'kind', 'category', 'office', 'nationality', 'month'] as const;
+export type FileDimension = (typeof FILE_DIMENSIONS)[number];
+
+export interface ReportOptions {
+  publication?: boolean;
+  format?: 'json' | 'csv';
+  kind?: CaseKind;
+  from?: string;
+  to?: string;
+}
+
+/** Files (or overdue files) by one dimension down, optionally one across, with totals. */
+export interface CrossTableReport {
+  report: string;
+  publication: boolean;
+  refreshedAt: string | null;
+  rowDimension: string;
+  columnDimension: string | null;
+  columns: string[];
+  rows: { key: string; label?: string; cells: Record<string, number | null>; total: number | null }[];
+  columnTotals: Record<string, number | null>;
+  grandTotal: number | null;
+  suppressed: number;
+}
+
+export interface GrantRatesReport {
+  report: 'grant-rates';
+  by: 'office' | 'officer';
+  part: 'proposed' | 'confirmed';
+  publication: boolean;
+  refreshedAt: string | null;
+  rows: { key: string; label: string; decisions: number | null; favourable: number | null; unfavourable: number | null; grantRate: number | null }[];
+  totals: { decisions: number | null; favourable: number | null; unfavourable: number | null };
+  suppressed: number;
+}
+
+export interface ProcessingTimesReport {
+  report: 'processing-times';
+  publication: boolean;
+  refreshedAt: string | null;
+  rows: { office: string; kind: string; stage: string; stays: number | null; medianDays: number | null; p90Days: number | null }[];
+  suppressed: number;
+}
+
+// ---- letters (issue 5; libs/letters/src/download)
+export interface IssuedLetter {
+  id: string;
+  kind: 'receipt' | 'decision';
+  decisionId: string | null;
+  language: string;
+  issuedAt: string;
+}
+
+// ---- quality sampling (issue 5; libs/supervision/src/sampling)
+export interface QualitySample {
+  id: string;
+  week: string;
+  applicationId: string;
+  reference: string;
+  kind: string;
+  instance: 'first' | 'appeal';
+  outcome: 'favourable' | 'unfavourable';
+  officerId: string;
+  officerName: string;
+  decidedAt: string;
+  youMayReview: boolean;
+  finding: 'agree' | 'disagree' | null;
+  comment: string | null;
 }
 
 // ---- the typed-client description of the pending paths
@@ -376,7 +446,9 @@ type Op<Res, Body = undefined, Q = never, P = undefined> = {
 } & ([Body] extends [undefined] ? { requestBody?: never } : { requestBody: { content: { 'application/json': Body } } });
 type Id = { id: string };
 
-/** Endpoints of the issues not in the API's OpenAPI document yet (statistics: issue 5). */
-export interface PendingPaths {
-  '/reports/{report}': { get: Op<ReportTable, undefined, { officeId?: string; from?: string; to?: string; publication?: boolean }, { report: string }> };
-}
+/**
+ * Endpoints of the issues not in the API's OpenAPI document yet. Empty now: every route the screens call is in the
+ * generated schema (the shapes above are still used for routes whose controllers declare no response schema).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface PendingPaths {}

@@ -144,6 +144,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applicants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ApplicantsController_show"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ApplicantsController_correctRecord"];
+        trace?: never;
+    };
+    "/applicants/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccessRightsController_correct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applicants/{id}/merges": {
         parameters: {
             query?: never;
@@ -210,6 +242,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{applicationId}/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letters issued for a file (receipt, decision letters) */
+        get: operations["LettersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{applicationId}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Print the applicant's receipt, with the access code, at the counter */
+        post: operations["CounterReceiptController_print"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}": {
         parameters: {
             query?: never;
@@ -236,6 +302,54 @@ export interface paths {
         get?: never;
         put: operations["ApplicationsController_setAssignee"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/eligibility-facts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ApplicationsController_recordFacts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/legal-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LegalHoldsController_show"];
+        put?: never;
+        post: operations["LegalHoldsController_set"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/legal-hold/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LegalHoldsController_release"];
         delete?: never;
         options?: never;
         head?: never;
@@ -297,7 +411,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the audit trail by file, user, action and period, newest first */
+        /** Search the audit trail by file, user, subject, action and period, newest first */
         get: operations["AuditController_events"];
         put?: never;
         post?: never;
@@ -518,6 +632,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/letters/{letterId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a letter (recorded in the audit trail) */
+        get: operations["LettersController_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/data-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AccessRightsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/files": {
         parameters: {
             query?: never;
@@ -576,6 +723,102 @@ export interface paths {
             cookie?: never;
         };
         get: operations["OfficesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/quality-samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["QualitySamplesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/quality-samples/{id}/finding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["QualitySamplesController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_filesReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/grant-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_grantRatesReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_overdueReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/processing-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReportsController_processingTimes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -656,6 +899,12 @@ export interface components {
         AddNoteDto: {
             body: string;
         };
+        ApplicantSignUpDto: {
+            displayName: string;
+            email: string;
+            /** @description At least 12 characters; a few words are easier to remember */
+            password: string;
+        };
         ApplicationViewDto: {
             /** @description What you may do now, with what still blocks each action */
             actions: Record<string, never>[];
@@ -728,6 +977,11 @@ export interface components {
             hash: string;
             seq: string;
         };
+        AuditUncoveredDto: {
+            /** Format: date-time */
+            occurredAt: string;
+            seq: string;
+        };
         AuditVerificationDto: {
             checkpointsChecked: number;
             durationMs: number;
@@ -738,10 +992,43 @@ export interface components {
             lastCheckpoint: components["schemas"]["AuditCheckpointRefDto"] | null;
             ok: boolean;
             signaturesChecked: boolean;
+            /** @description The first event no checkpoint covers yet */
+            uncoveredSince: components["schemas"]["AuditUncoveredDto"] | null;
         };
         ClaimDto: {
             /** @enum {string} */
             kind?: "regularisation" | "asylum" | "renewal";
+        };
+        CorrectApplicantDto: {
+            address?: string;
+            arabicName?: string;
+            birthDate?: components["schemas"]["PartialDateDto"];
+            email?: string;
+            latinName?: string;
+            nationality?: string;
+            /** @description E.164 */
+            phone?: string;
+            /** @enum {string} */
+            preferredLanguage?: "ar" | "fr" | "en" | "es";
+            /** @description Why the record is corrected (kept with the correction) */
+            reason: string;
+            /** @enum {string} */
+            sex?: "female" | "male";
+        };
+        CorrectionDto: {
+            /** @enum {string} */
+            field: "latinName" | "arabicName" | "birthDate" | "sex" | "nationality" | "phone" | "email" | "address" | "preferredLanguage";
+            /** @description Why: the document or the request that shows the right value */
+            reason: string;
+            /** @description The corrected value (birthDate: { year, month?, day? }; null clears an optional field) */
+            value: Record<string, never> | null;
+        };
+        CounterReceiptDto: {
+            /**
+             * @description The access code shown once when the file was opened
+             * @example H4TRP-X9M2K
+             */
+            accessCode: string;
         };
         CreateUserDto: {
             displayName: string;
@@ -784,6 +1071,10 @@ export interface components {
             number: string;
             /** @enum {string} */
             type: "passport" | "national_id" | "consular_card" | "travel_document" | "residence_card" | "other";
+        };
+        LegalHoldReasonDto: {
+            /** @description Why the data must be kept (or may now go) */
+            reason: string;
         };
         LoginDto: {
             /** @example caseworker.rabat@masar.example */
@@ -871,6 +1162,12 @@ export interface components {
         PublishCriteriaDto: {
             /** @example MA-2016-R */
             criteriaVersion: string;
+        };
+        QualityFindingDto: {
+            /** @description Required (15 characters at least) to disagree */
+            comment?: string;
+            /** @enum {string} */
+            finding: "agree" | "disagree";
         };
         RefreshDto: {
             refreshToken: string;
@@ -1227,6 +1524,74 @@ export interface operations {
             };
         };
     };
+    ApplicantsController_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person, decrypted, for staff holding one of their files (404 otherwise); the read is audited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApplicantsController_correctRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectApplicantDto"];
+            };
+        };
+        responses: {
+            /** @description The corrected record; the fields changed and the reason are recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccessRightsController_correct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectionDto"];
+            };
+        };
+        responses: {
+            /** @description The field is corrected; the correction (field, reason, who) is kept and audited */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ApplicantsController_merge: {
         parameters: {
             query?: never;
@@ -1349,6 +1714,48 @@ export interface operations {
             };
         };
     };
+    LettersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CounterReceiptController_print: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CounterReceiptDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ApplicationsController_show: {
         parameters: {
             query?: never;
@@ -1389,6 +1796,96 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AssignDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApplicationsController_recordFacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EligibilityFactsDto"];
+            };
+        };
+        responses: {
+            /** @description The advisory assessment under the criteria version of the file, with its reasons */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LegalHoldsController_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LegalHoldsController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalHoldReasonDto"];
+            };
+        };
+        responses: {
+            /** @description The hold: the retention sweep will keep this file until it is released */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LegalHoldsController_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalHoldReasonDto"];
             };
         };
         responses: {
@@ -1505,6 +2002,10 @@ export interface operations {
                 /** @description From this instant (inclusive), ISO 8601 */
                 from?: string;
                 limit?: number;
+                /** @description Events about this subject (a document, a user, a report...) */
+                subjectId?: string;
+                /** @description Events about this kind of subject */
+                subjectType?: string;
                 /** @description Until this instant (exclusive), ISO 8601 */
                 to?: string;
             };
@@ -1638,7 +2139,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RegisterApplicantDto"];
+                "application/json": components["schemas"]["ApplicantSignUpDto"];
             };
         };
         responses: {
@@ -1916,6 +2417,43 @@ export interface operations {
             };
         };
     };
+    LettersController_content: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                letterId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccessRightsController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everything Masar holds about you, as JSON (a download) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MyFilesController_list: {
         parameters: {
             query?: {
@@ -2008,6 +2546,160 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OfficeDto"][];
                 };
+            };
+        };
+    };
+    QualitySamplesController_list: {
+        parameters: {
+            query?: {
+                status?: "pending" | "reviewed";
+                /** @description Default: the latest week drawn */
+                week?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The week sampled and its decisions to review in your scope, those without a finding first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QualitySamplesController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QualityFindingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_filesReport: {
+        parameters: {
+            query?: {
+                columns?: "state" | "kind" | "category" | "office" | "nationality" | "month";
+                /** @description Or Accept: text/csv */
+                format?: "json" | "csv";
+                from?: string;
+                kind?: "regularisation" | "asylum" | "renewal";
+                /** @description Suppress counts below 5 and the figures that would reveal them */
+                publication?: boolean;
+                rows?: "state" | "kind" | "category" | "office" | "nationality" | "month";
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Files by one dimension (rows) or two (rows x columns), with totals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_grantRatesReport: {
+        parameters: {
+            query?: {
+                by?: "office" | "officer";
+                /** @description Or Accept: text/csv */
+                format?: "json" | "csv";
+                from?: string;
+                kind?: "regularisation" | "asylum" | "renewal";
+                part?: "proposed" | "confirmed";
+                /** @description Suppress counts below 5 and the figures that would reveal them */
+                publication?: boolean;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_overdueReport: {
+        parameters: {
+            query?: {
+                columns?: "state" | "kind" | "category" | "office" | "nationality" | "month";
+                /** @description Or Accept: text/csv */
+                format?: "json" | "csv";
+                from?: string;
+                kind?: "regularisation" | "asylum" | "renewal";
+                /** @description Suppress counts below 5 and the figures that would reveal them */
+                publication?: boolean;
+                rows?: "state" | "kind" | "category" | "office" | "nationality" | "month";
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open files past their deadline at the last refresh, by one or two dimensions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_processingTimes: {
+        parameters: {
+            query?: {
+                /** @description Or Accept: text/csv */
+                format?: "json" | "csv";
+                from?: string;
+                kind?: "regularisation" | "asylum" | "renewal";
+                /** @description Suppress counts below 5 and the figures that would reveal them */
+                publication?: boolean;
+                stage?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

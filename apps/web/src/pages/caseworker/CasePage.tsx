@@ -10,6 +10,7 @@ import { isProblem } from '../../api/problem';
 import { useMe } from '../../auth/use-auth';
 import { formatDate, type Language } from '../../i18n/languages';
 import { DocumentsPanel } from '../../ui/DocumentsPanel';
+import { LettersPanel } from '../../ui/LettersPanel';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { actionLabel, categoryLabel, humanize, kindLabel, personName, stateLabel } from '../../ui/labels';
 import { usePageTitle } from '../../ui/use-page-title';
@@ -248,6 +249,10 @@ export function CasePage() {
               ) : (
                 <Text c="dimmed">{t('case.noAssessment')}</Text>
               )}
+            </Section>
+
+            <Section title={t('case.letters')} testId="case-letters">
+              <LettersPanel applicationId={d.id} reference={d.reference} />
             </Section>
 
             <Section title={t('case.deadlines')}>

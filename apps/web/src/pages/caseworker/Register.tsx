@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, unwrap, unwrapAs } from '../../api/client';
+import { api, authorizedFetch, unwrap, unwrapAs } from '../../api/client';
 import type { CaseKind, CreatedApplication, DuplicateCandidate, IdentityDocumentType, RegisterApplicantInput, RegularisationCategory } from '../../api/contract';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { categoryLabel, kindLabel, personName } from '../../ui/labels';
@@ -104,6 +104,21 @@ export function Register() {
     onSuccess: (r) => {
       setCreated(r);
       setStep(3);
+    },
+  });
+
+  // The counter copy of the receipt carries the access code: the API checks it against its hash and keeps nothing.
+  const receipt = useMutation({
+    mutationFn: async () => {
+      const res = await authorizedFetch(`/applications/${created!.id}/receipt`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ accessCode: created!.accessCode }) });
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `receipt-${created!.reference}.pdf`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
     },
   });
 
@@ -276,7 +291,11 @@ export function Register() {
                     <Text size="sm" c="dimmed">{t('register.accessCodeOnce')}</Text>
                   </Text>
                 )}
+                {receipt.isError && <ProblemAlert error={receipt.error} />}
                 <Group>
+                  <Button variant="default" onClick={() => receipt.mutate()} loading={receipt.isPending}>
+                    {t('register.printReceipt')}
+                  </Button>
                   <Button component={Link} to={`/app/cases/${created.id}`}>
                     {t('register.openFile')}
                   </Button>

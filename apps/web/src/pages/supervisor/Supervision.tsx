@@ -8,6 +8,7 @@ import { formatDate, type Language } from '../../i18n/languages';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { categoryLabel, kindLabel, stateLabel } from '../../ui/labels';
 import { usePageTitle } from '../../ui/use-page-title';
+import { QualitySamples } from './QualitySamples';
 
 function QueueTable({ view, title, empty }: { view: QueueView; title: string; empty: string }) {
   const { t, i18n } = useTranslation();
@@ -76,6 +77,7 @@ export function Supervision() {
       <Alert color="blue">{t('supervision.help')}</Alert>
       <QueueTable view="awaiting_my_confirmation" title={t('supervision.awaiting')} empty={t('supervision.nothingAwaiting')} />
       <QueueTable view="overdue" title={t('supervision.overdue')} empty={t('supervision.nothingOverdue')} />
+      <QualitySamples />
       <QueueTable view="unassigned" title={t('supervision.unassigned')} empty={t('queue.empty')} />
       <Button component={Link} to="/app/statistics" variant="default" w="fit-content">
         {t('nav.statistics')}
