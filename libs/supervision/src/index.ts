@@ -2,9 +2,9 @@
  * Supervision: what lets supervisors trust and inspect the work, and what Masar owes the people in its files.
  * This context owns the statistics (materialised summaries refreshed by the worker, JSON and CSV, publication mode
  * with small-count suppression), the weekly quality sample of decisions and its findings, legal holds, the
- * retention sweep that erases the personal data of files closed long enough, and the rights of access (an
- * applicant's export of everything held about them) and correction. It reads the cases context's tables for
- * figures and writes them only to erase or correct personal data; other contexts use only what is exported here.
+ * retention sweep that erases the personal data of people whose files closed long enough ago (through the owning
+ * contexts' erasure use cases), and the applicant's export of everything held about them (right of access). It
+ * reads the cases context's tables for figures, never writes them; other contexts use only what is exported here.
  */
 export { SupervisionMigrations } from './migrations';
 export { SupervisionModule, SupervisionWorkerModule } from './supervision.module';
@@ -17,5 +17,4 @@ export { buildTable, type ReportTable, type ReportRow } from './reports/report-t
 export { DrawQualitySample, type QualitySampleDrawn } from './sampling/draw-quality-sample.use-case';
 export { isoWeekOf, isoWeekBounds, previousIsoWeek } from './sampling/iso-week';
 export { RetentionSweep, type RetentionSweepReport } from './retention/retention-sweep.use-case';
-export { ERASED_NAME } from './retention/erase-file-personal-data';
-export { CORRECTABLE_FIELDS, type CorrectableField } from './access-rights/correctable-fields';
+export { ERASED_COMMENT } from './retention/erase-file-personal-data';

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Supervision: the materialised report summaries, the weekly quality samples, legal holds and the record of
- * retention erasures.
+ * retention erasures (with the stored bytes still to delete).
  *
  * The summaries are materialised views over the cases tables, refreshed CONCURRENTLY by the worker
  * ('supervision.reports-refresh'), so reports read a few thousand pre-aggregated rows however many files there are,
@@ -142,14 +142,14 @@ export class CreateSupervision1796000700000 implements MigrationInterface {
     await q.query(`
       create table retention_erasures (
         application_id uuid primary key references applications(id),
+        applicant_id uuid not null references applicants(id),
         kind text not null,
         closed_at timestamptz not null,
         retention_years int not null,
         erased_at timestamptz not null default now(),
         documents int not null,
         letters int not null,
-        notifications int not null,
-        applicant_erased boolean not null
+        notifications int not null
       )`);
     // Stored bytes (documents, letters) to delete once the erasure committed; a crash between the commit and the
     // unlink leaves a row here that the next sweep finishes. Content-addressed: one row per blob.
@@ -160,20 +160,6 @@ export class CreateSupervision1796000700000 implements MigrationInterface {
         deleted_at timestamptz
       )`);
     await q.query(`create index retention_blob_deletions_pending_idx on retention_blob_deletions (queued_at) where deleted_at is null`);
-    // Closed files waiting for the sweep: final files not yet erased, by kind (the sweep's scan).
-    await q.query(`create index retention_final_files_idx on applications (kind, updated_at) where final`);
-
-    // The right of correction: which field of which person was corrected, by whom and why (values never kept).
-    await q.query(`
-      create table personal_data_corrections (
-        id uuid primary key default gen_random_uuid(),
-        applicant_id uuid not null references applicants(id),
-        field text not null,
-        reason text not null check (length(reason) between 15 and 2000),
-        corrected_by uuid not null references users(id),
-        corrected_at timestamptz not null default now()
-      )`);
-    await q.query(`create index personal_data_corrections_applicant_idx on personal_data_corrections (applicant_id, corrected_at)`);
 
     await q.query(`
       do $$ begin
@@ -181,14 +167,12 @@ export class CreateSupervision1796000700000 implements MigrationInterface {
           grant execute on function refresh_report_summary(text) to masar_app;
           grant select on report_files_summary, report_decisions_summary, report_stage_durations to masar_app;
           grant select, insert, update on report_refreshes, quality_sampling_runs, quality_samples, legal_holds,
-            retention_erasures, retention_blob_deletions, personal_data_corrections to masar_app;
+            retention_erasures, retention_blob_deletions to masar_app;
         end if;
       end $$`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`drop table personal_data_corrections`);
-    await q.query(`drop index retention_final_files_idx`);
     for (const t of ['retention_blob_deletions', 'retention_erasures', 'legal_holds', 'quality_samples', 'quality_sampling_runs', 'report_refreshes']) {
       await q.query(`drop table ${t}`);
     }

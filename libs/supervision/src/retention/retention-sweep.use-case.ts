@@ -1,15 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR } from '@masar/access';
 import { AuditTrail } from '@masar/audit';
+import { EraseApplicantData } from '@masar/cases';
 import { Transactions } from '@masar/database';
+import { DocumentStorage } from '@masar/documents';
 import { EraseNotifications } from '@masar/notifications';
 import { SUPERVISION_OPTIONS, type SupervisionOptions } from '../supervision.options';
-import { eraseFilePersonalData, erasePersonsWithoutKeptFiles } from './erase-file-personal-data';
-import { StoredBlobShredder } from './stored-blob-shredder';
+import { eraseFileContents } from './erase-file-personal-data';
 
 export interface RetentionSweepReport {
-  filesErased: number;
   personsErased: number;
+  filesErased: number;
   blobsDeleted: number;
 }
 
@@ -19,13 +21,40 @@ export interface RetentionSweepReport {
  */
 const KEPT_WHILE_IN_STATE = ['protected'];
 
+/** A person whose every file is closed, past its retention, in no kept state and under no legal hold. */
+const DUE_PERSONS = `
+  select p.id as applicant_id,
+         array_agg(a.id order by a.id) as application_ids,
+         array_agg(a.kind order by a.id) as kinds,
+         array_agg(closure.at order by a.id) as closed_at
+    from applicants p
+    join applications a on a.applicant_id = p.id
+    cross join lateral (select max(h.at) as at from case_history h where h.application_id = a.id) closure
+   where p.erased_at is null and p.merged_into_id is null and ($4::uuid is null or p.id = $4) and p.id <> all($5::uuid[])
+   group by p.id
+  having bool_and(a.final and a.state <> all($3::text[])
+                  and closure.at < $1::timestamptz - make_interval(years => ($2::jsonb ->> a.kind)::int))
+     and not bool_or(exists (select 1 from legal_holds l where l.application_id = a.id and l.released_at is null))`;
+
+interface DuePerson {
+  applicant_id: string;
+  application_ids: string[];
+  kinds: string[];
+  closed_at: Date[];
+}
+
 /**
- * The retention sweep ('supervision.retention-sweep', daily): every file closed longer ago than its kind's retention
- * period (closure = its last history entry, in a final state), with no active legal hold, has its personal data
- * erased; a person is erased with their last kept file. Batches of `retentionBatch` files, each in one
- * transaction with its audit events ('retention.erased', ids and field names only, so the chain survives); the rows
- * are locked and skipped when busy, so two sweeps never erase the same file twice. Idempotent: an erased file has
- * a `retention_erasures` row and is never picked again; stored bytes are deleted after the commit, and a sweep
+ * The retention sweep ('supervision.retention-sweep', daily). A person's data are erased once every one of their
+ * files is closed (final) for longer than its kind's retention period (closure: the file's last history entry)
+ * and none has an active legal hold: a person with a file still open, within retention, or held, keeps their
+ * record, since the kept file still needs it. Erasing is the owners' work: cases (`EraseApplicantData`: the person
+ * and what the files say of them), notifications (`EraseNotifications`), and here the documents' and letters'
+ * contents and the reviewers' comments. The files stay, anonymous, so the statistics keep their counts.
+ *
+ * One transaction per person: the person's files are locked (a legal hold being set waits, or is seen), the
+ * conditions checked again under the lock, the erasure done, a `retention_erasures` row written per file, and the
+ * audit events last ('retention.erased', ids and field names only: the chain never holds what is erased).
+ * Idempotent: an erased person is never picked again; stored bytes are deleted after the commit, and a sweep
  * finishes the deletions an interrupted one left.
  */
 @Injectable()
@@ -35,95 +64,90 @@ export class RetentionSweep {
   constructor(
     private readonly transactions: Transactions,
     private readonly audit: AuditTrail,
+    private readonly persons: EraseApplicantData,
     private readonly notifications: EraseNotifications,
-    private readonly shredder: StoredBlobShredder,
+    private readonly storage: DocumentStorage,
     @Inject(SUPERVISION_OPTIONS) private readonly options: SupervisionOptions,
   ) {}
 
   async execute(now = new Date()): Promise<RetentionSweepReport> {
-    const report: RetentionSweepReport = { filesErased: 0, personsErased: 0, blobsDeleted: 0 };
+    const report: RetentionSweepReport = { personsErased: 0, filesErased: 0, blobsDeleted: 0 };
     report.blobsDeleted += await this.deletePendingBlobs();
+    const years = JSON.stringify(this.options.retentionYears);
+    // A person found due but no longer due under the lock (a hold set meanwhile) is left for the next sweep.
+    const skipped: string[] = [];
     for (;;) {
-      const batch = await this.eraseBatch(now);
-      report.filesErased += batch.files;
-      report.personsErased += batch.persons;
+      const due: DuePerson[] = await this.transactions.dataSource.query(`${DUE_PERSONS} order by p.id limit $6`, [now, years, KEPT_WHILE_IN_STATE, null, skipped, this.options.retentionBatch]);
+      if (due.length === 0) break;
+      for (const person of due) {
+        const files = await this.transactions.run((m) => this.erasePerson(m, person.applicant_id, now, years));
+        if (files === 0) skipped.push(person.applicant_id);
+        else {
+          report.personsErased++;
+          report.filesErased += files;
+        }
+      }
       report.blobsDeleted += await this.deletePendingBlobs();
-      if (batch.files < this.options.retentionBatch) break;
     }
     this.logger.log({ ...report }, 'retention sweep done');
     return report;
   }
 
-  private eraseBatch(now: Date): Promise<{ files: number; persons: number }> {
-    return this.transactions.run(async (m) => {
-      const due: { id: string; kind: string; applicant_id: string; closed_at: Date }[] = await m.query(
-        `select a.id, a.kind, a.applicant_id, closure.at as closed_at
-           from applications a
-           cross join lateral (select max(h.at) as at from case_history h where h.application_id = a.id) closure
-          where a.final
-            and a.state <> all($4::text[])
-            and closure.at < $1::timestamptz - make_interval(years => ($2::jsonb ->> a.kind)::int)
-            and not exists (select 1 from retention_erasures e where e.application_id = a.id)
-            and not exists (select 1 from legal_holds l where l.application_id = a.id and l.released_at is null)
-          order by closure.at, a.id
-          limit $3
-          for update of a skip locked`,
-        [now, JSON.stringify(this.options.retentionYears), this.options.retentionBatch, KEPT_WHILE_IN_STATE],
-      );
-      if (due.length === 0) return { files: 0, persons: 0 };
-      const ids = due.map((d) => d.id);
-      const erased = await eraseFilePersonalData(m, ids);
-      const notified = await this.notifications.forApplications(m, ids);
-      await m.query(
-        `insert into retention_erasures (application_id, kind, closed_at, retention_years, documents, letters, notifications, applicant_erased)
-         select x.id, x.kind, x.closed_at, x.years, x.documents, x.letters, 0, false
-           from unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::int[], $5::int[], $6::int[]) as x(id, kind, closed_at, years, documents, letters)`,
-        [
-          ids,
-          due.map((d) => d.kind),
-          due.map((d) => d.closed_at),
-          due.map((d) => this.options.retentionYears[d.kind as keyof SupervisionOptions['retentionYears']]),
-          ids.map((id) => erased.get(id)!.documents),
-          ids.map((id) => erased.get(id)!.letters),
-        ],
-      );
-      // Per file, from the notifications context's own count.
-      await m.query(
-        `update retention_erasures e set notifications = n.count
-           from (select application_id, count(*)::int as count from notifications where application_id = any($1::uuid[]) group by 1) n
-          where e.application_id = n.application_id`,
-        [ids],
-      );
-      const persons = await erasePersonsWithoutKeptFiles(m, [...new Set(due.map((d) => d.applicant_id))]);
-      if (persons.length) await m.query(`update retention_erasures set applicant_erased = true where application_id = any($1::uuid[]) and application_id in (select id from applications where applicant_id = any($2::uuid[]))`, [ids, persons]);
-      for (const d of due) {
-        const e = erased.get(d.id)!;
-        await this.audit.record(m, {
-          action: 'retention.erased',
-          actorId: null,
-          actorRole: SYSTEM_ACTOR.role,
-          subjectType: 'application',
-          subjectId: d.id,
-          applicationId: d.id,
-          fields: ['history.reason', 'history.data', 'notes', 'events.params', 'eligibilityFacts', 'interview', 'decision.reason', 'documents', 'letters', 'notifications', ...(persons.includes(d.applicant_id) ? ['applicant'] : [])],
-          details: { kind: d.kind, closedAt: new Date(d.closed_at).toISOString(), documents: e.documents, letters: e.letters, applicantId: d.applicant_id, applicantErased: persons.includes(d.applicant_id) },
-        });
-      }
-      this.logger.log({ files: ids.length, persons: persons.length, notifications: notified.notifications }, 'retention batch erased');
-      return { files: ids.length, persons: persons.length };
-    });
+  /** Erases one person under lock; 0 when the person is no longer due (a hold set meanwhile, a file reopened). */
+  private async erasePerson(m: EntityManager, applicantId: string, now: Date, years: string): Promise<number> {
+    await m.query(`select id from applications where applicant_id = $1 order by id for update`, [applicantId]);
+    const [person]: DuePerson[] = await m.query(DUE_PERSONS, [now, years, KEPT_WHILE_IN_STATE, applicantId, []]);
+    if (!person) return 0;
+    const ids = person.application_ids;
+    const contents = await eraseFileContents(m, ids);
+    await this.notifications.forApplications(m, ids);
+    await this.persons.execute(m, applicantId);
+    // Records merged into this person are the same person, with their own copy of the name and identifiers.
+    const merged: { id: string }[] = await m.query(`select id from applicants where merged_into_id = $1 and erased_at is null`, [applicantId]);
+    for (const r of merged) await this.persons.execute(m, r.id);
+    const notified: { application_id: string; n: number }[] = await m.query(
+      `select application_id, count(*)::int as n from notifications where application_id = any($1::uuid[]) group by 1`,
+      [ids],
+    );
+    const notificationsOf = new Map(notified.map((n) => [n.application_id, n.n]));
+    await m.query(
+      `insert into retention_erasures (application_id, applicant_id, kind, closed_at, retention_years, documents, letters, notifications)
+       select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::int[], $6::int[], $7::int[], $8::int[])`,
+      [
+        ids,
+        ids.map(() => applicantId),
+        person.kinds,
+        person.closed_at,
+        person.kinds.map((k) => this.options.retentionYears[k as keyof SupervisionOptions['retentionYears']]),
+        ids.map((id) => contents.get(id)!.documents),
+        ids.map((id) => contents.get(id)!.letters),
+        ids.map((id) => notificationsOf.get(id) ?? 0),
+      ],
+    );
+    for (const [i, id] of ids.entries()) {
+      await this.audit.record(m, {
+        action: 'retention.erased',
+        actorId: null,
+        actorRole: SYSTEM_ACTOR.role,
+        subjectType: 'application',
+        subjectId: id,
+        applicationId: id,
+        fields: ['applicant', 'eligibilityFacts', 'decision.reason', 'history.reason', 'notes', 'events.params', 'documents', 'letters', 'notifications'],
+        details: { applicantId, kind: person.kinds[i]!, closedAt: new Date(person.closed_at[i]!).toISOString(), documents: contents.get(id)!.documents, letters: contents.get(id)!.letters },
+      });
+    }
+    return ids.length;
   }
 
   /** Deletes the bytes queued by committed erasures; one that fails stays queued for the next sweep. */
   private async deletePendingBlobs(): Promise<number> {
     let deleted = 0;
+    const ds = this.transactions.dataSource;
     for (;;) {
-      const pending: { sha256: string }[] = await this.transactions.dataSource.query(
-        `select sha256 from retention_blob_deletions where deleted_at is null order by queued_at, sha256 limit 500`,
-      );
+      const pending: { sha256: string }[] = await ds.query(`select sha256 from retention_blob_deletions where deleted_at is null order by queued_at, sha256 limit 500`);
       for (const { sha256 } of pending) {
-        await this.shredder.shred(sha256);
-        await this.transactions.dataSource.query(`update retention_blob_deletions set deleted_at = now() where sha256 = $1`, [sha256]);
+        await this.storage.remove(sha256);
+        await ds.query(`update retention_blob_deletions set deleted_at = now() where sha256 = $1`, [sha256]);
         deleted++;
       }
       if (pending.length < 500) return deleted;
