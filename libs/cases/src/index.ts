@@ -30,8 +30,6 @@ export { ReencryptPersonalData } from './crypto/reencrypt-personal-data.use-case
 /** Right of access and retention: what the status and retention work call (legal holds are checked by the caller). */
 export { ExportApplicantData, type ApplicantDataExport } from './applicants/applicant-data-export';
 export { EraseApplicantData } from './applicants/erase-applicant-data.use-case';
-/** The cases context's field cipher: supervision decrypts a person's record for their own data export, and encrypts a corrected value. */
-export { CasesCrypto } from './crypto/cases-crypto';
 export { ApplicantRecipientDirectory } from './ports/applicant-recipient-directory';
 export { CaseFilesAdapter } from './ports/case-files.adapter';
 export { WorkQueueQuery, workQueueSql, WORK_QUEUE_VIEWS, type WorkQueueView, type WorkQueuePage, type WorkQueueRequest } from './work-queue/work-queue.query';
