@@ -21,6 +21,7 @@ export const CasesErrorCode = {
   InvalidCursor: 'CASES_INVALID_CURSOR',
   FileClosed: 'CASES_FILE_CLOSED',
   NotApplicable: 'CASES_NOT_APPLICABLE',
+  ConsentRequired: 'CASES_CONSENT_REQUIRED',
 } as const;
 export type CasesErrorCode = (typeof CasesErrorCode)[keyof typeof CasesErrorCode];
 
@@ -83,6 +84,8 @@ export const CasesErrors = {
   assigneeInvalid: (detail: string) => new DomainError(CasesErrorCode.AssigneeInvalid, 422, 'Assignee not possible', detail),
   officeInvalid: (detail: string) => new DomainError(CasesErrorCode.OfficeInvalid, 422, 'Office not possible', detail),
   invalidCursor: () => new DomainError(CasesErrorCode.InvalidCursor, 400, 'Invalid cursor', 'The page cursor is not valid; start again from the first page.'),
+  consentRequired: () =>
+    new DomainError(CasesErrorCode.ConsentRequired, 422, 'Consent required', "A referral needs the person's consent, recorded with its date."),
   notApplicable: (detail: string) => new DomainError(CasesErrorCode.NotApplicable, 422, 'Not applicable to this file', detail),
   fileClosed: (state: string) => new DomainError(CasesErrorCode.FileClosed, 422, 'File closed', `The file is in final state "${state}".`),
 };

@@ -25,6 +25,7 @@ import { WorkQueueController } from './http/work-queue.controller';
 import { WorkflowsController } from './http/workflows.controller';
 import { RecordEligibilityFacts } from './eligibility/record-eligibility-facts.use-case';
 import { AddCaseNote } from './notes/add-case-note.use-case';
+import { FlagsAndReferrals } from './protection/flags-and-referrals';
 import { TransferApplication } from './transfer/transfer-application.use-case';
 import { WorkQueueQuery } from './work-queue/work-queue.query';
 
@@ -49,6 +50,7 @@ import { WorkQueueQuery } from './work-queue/work-queue.query';
     OpenApplication,
     GetApplication,
     AddCaseNote,
+    FlagsAndReferrals,
     RecordEligibilityFacts,
     AssignApplication,
     ClaimNext,

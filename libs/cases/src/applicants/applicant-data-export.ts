@@ -22,6 +22,8 @@ export interface ApplicantDataExport {
     history: { action: string; from: string | null; to: string; byRole: string; reason: string | null; at: string }[];
     events: { type: string; params: unknown; at: string }[];
     notes: { body: string; at: string }[];
+    flags: { kind: string; note: string | null; raisedAt: string; clearedAt: string | null }[];
+    referrals: { service: string; consentGivenOn: string; note: string | null; referredAt: string }[];
   }[];
 }
 
@@ -50,10 +52,12 @@ export class ExportApplicantData {
       await m.query(`select id, reference, kind, category, criteria_version, state, submitted_at, decided_at from applications where applicant_id = $1 order by created_at`, [applicantId]);
     const files = [];
     for (const a of apps) {
-      const [history, events, notes] = await Promise.all([
+      const [history, events, notes, flags, referrals] = await Promise.all([
         m.query(`select action, from_state, to_state, actor_role, reason, at from case_history where application_id = $1 order by version`, [a.id]),
         m.query(`select type, params, occurred_at from case_events where application_id = $1 order by occurred_at`, [a.id]),
         m.query(`select body, created_at from case_notes where application_id = $1 order by created_at`, [a.id]),
+        m.query(`select kind, note, raised_at, cleared_at from case_flags where application_id = $1 order by raised_at`, [a.id]),
+        m.query(`select service, consent_given_on::text as consent_given_on, note, referred_at from case_referrals where application_id = $1 order by referred_at`, [a.id]),
       ]);
       files.push({
         reference: a.reference,
@@ -67,6 +71,8 @@ export class ExportApplicantData {
         history: history.map((h: any) => ({ action: h.action, from: h.from_state, to: h.to_state, byRole: h.actor_role, reason: h.reason, at: iso(h.at)! })),
         events: events.map((e: any) => ({ type: e.type, params: e.params, at: iso(e.occurred_at)! })),
         notes: notes.map((n: any) => ({ body: n.body, at: iso(n.created_at)! })),
+        flags: flags.map((f: any) => ({ kind: f.kind, note: f.note, raisedAt: iso(f.raised_at)!, clearedAt: iso(f.cleared_at) })),
+        referrals: referrals.map((r: any) => ({ service: r.service, consentGivenOn: r.consent_given_on, note: r.note, referredAt: iso(r.referred_at)! })),
       });
     }
     return {

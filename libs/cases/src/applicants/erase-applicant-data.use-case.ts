@@ -32,6 +32,8 @@ export class EraseApplicantData {
     const ids = files.map((f) => f.id);
     await manager.query(`update case_history set reason = case when reason is null then null else '[erased]' end, data = '{}' where application_id = any($1::uuid[])`, [ids]);
     await manager.query(`update case_notes set body = '[erased]' where application_id = any($1::uuid[])`, [ids]);
+    await manager.query(`update case_flags set note = null, clear_reason = case when clear_reason is null then null else '[erased]' end where application_id = any($1::uuid[])`, [ids]);
+    await manager.query(`update case_referrals set note = null where application_id = any($1::uuid[])`, [ids]);
     await manager.query(`update case_events set params = jsonb_build_object('reference', params->'reference') where application_id = any($1::uuid[])`, [ids]);
     return { erased: true, files: ids.length };
   }

@@ -42,6 +42,8 @@ export interface ApplicationView {
   clocks: { clock: string; startedAt: string; dueAt: string; escalatedAt: string | null }[];
   history: { version: number; action: string; from: string | null; to: string; actorId: string; actorRole: string; reason: string | null; at: string }[];
   notes: { id: string; authorId: string; body: string; createdAt: string }[];
+  flags: { id: string; kind: string; note: string | null; raisedBy: string; raisedAt: string; clearedAt: string | null }[];
+  referrals: { id: string; service: string; consentGivenOn: string; note: string | null; referredBy: string; referredAt: string }[];
   actions: AvailableAction[];
 }
 
@@ -66,10 +68,12 @@ export class GetApplication {
     const def = workflowFor(a.kind);
     const [applicant]: { id: string; latin_name: string | null; arabic_name: string | null; birth_year: number | null; nationality: string | null; sex: string | null; preferred_language: string }[] =
       await m.query(`select id, latin_name, arabic_name, birth_year, nationality, sex, preferred_language from applicants where id = $1`, [a.applicantId]);
-    const [history, notes, clocks] = await Promise.all([
+    const [history, notes, clocks, flags, referrals] = await Promise.all([
       m.query(`select version, action, from_state, to_state, actor_id, actor_role, reason, at from case_history where application_id = $1 order by version`, [a.id]),
       actor.role === 'applicant' ? Promise.resolve([]) : m.query(`select id, author_id, body, created_at from case_notes where application_id = $1 order by created_at`, [a.id]),
       m.query(`select clock, started_at, due_at, escalated_at from case_deadlines where application_id = $1 and stopped_at is null order by due_at`, [a.id]),
+      m.query(`select id, kind, note, raised_by, raised_at, cleared_at from case_flags where application_id = $1 order by raised_at`, [a.id]),
+      m.query(`select id, service, consent_given_on::text as consent_given_on, note, referred_by, referred_at from case_referrals where application_id = $1 order by referred_at`, [a.id]),
     ]);
     const file = snapshotOf(a, applicantUserId);
     const needsDocs = def.transitions.some((t) => t.from.includes(a.state) && t.guards.includes('documents_verified'));
@@ -146,6 +150,22 @@ export class GetApplication {
         at: iso(h.at)!,
       })),
       notes: notes.map((n: { id: string; author_id: string; body: string; created_at: Date }) => ({ id: n.id, authorId: n.author_id, body: n.body, createdAt: iso(n.created_at)! })),
+      flags: flags.map((f: { id: string; kind: string; note: string | null; raised_by: string; raised_at: Date; cleared_at: Date | null }) => ({
+        id: f.id,
+        kind: f.kind,
+        note: f.note,
+        raisedBy: f.raised_by,
+        raisedAt: iso(f.raised_at)!,
+        clearedAt: iso(f.cleared_at),
+      })),
+      referrals: referrals.map((r: { id: string; service: string; consent_given_on: string; note: string | null; referred_by: string; referred_at: Date }) => ({
+        id: r.id,
+        service: r.service,
+        consentGivenOn: r.consent_given_on,
+        note: r.note,
+        referredBy: r.referred_by,
+        referredAt: iso(r.referred_at)!,
+      })),
       actions,
     };
   }

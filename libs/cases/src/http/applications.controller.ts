@@ -6,10 +6,11 @@ import { OpenApplication } from '../applications/open-application.use-case';
 import { AssignApplication } from '../assignment/assign-application.use-case';
 import { ClaimNext } from '../assignment/claim-next.use-case';
 import { AddCaseNote } from '../notes/add-case-note.use-case';
+import { FlagsAndReferrals } from '../protection/flags-and-referrals';
 import { RecordEligibilityFacts } from '../eligibility/record-eligibility-facts.use-case';
 import { TransferApplication } from '../transfer/transfer-application.use-case';
 import { PerformTransition } from '../transitions/perform-transition.use-case';
-import { AddNoteDto, ApplicationViewDto, AssignDto, ClaimDto, EligibilityFactsDto, OpenApplicationDto, OpenedApplicationDto, TransferDto, TransitionDto, TransitionResultDto } from './applications.dto';
+import { AddNoteDto, ApplicationViewDto, AssignDto, ClaimDto, ClearFlagDto, EligibilityFactsDto, RaiseFlagDto, ReferralDto, OpenApplicationDto, OpenedApplicationDto, TransferDto, TransitionDto, TransitionResultDto } from './applications.dto';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -24,7 +25,30 @@ export class ApplicationsController {
     private readonly claim: ClaimNext,
     private readonly transfer: TransferApplication,
     private readonly facts: RecordEligibilityFacts,
+    private readonly protection: FlagsAndReferrals,
   ) {}
+
+  @Post('applications/:id/flags')
+  @Allow('caseworker', 'supervisor')
+  @ApiCreatedResponse({ description: 'Flag raised (one open flag per kind)' })
+  raiseFlag(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RaiseFlagDto) {
+    return this.protection.raise(actor, id, body.kind, body.note ?? null);
+  }
+
+  @Post('applications/:id/flags/:flagId/clear')
+  @HttpCode(200)
+  @Allow('supervisor')
+  clearFlag(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('flagId', ParseUUIDPipe) flagId: string, @Body() body: ClearFlagDto) {
+    return this.protection.clear(actor, id, flagId, body.reason);
+  }
+
+  @Post('applications/:id/referrals')
+  @Allow('caseworker', 'supervisor')
+  @ApiCreatedResponse({ description: 'Referral recorded with the date of consent' })
+  @ApiUnprocessableEntityResponse({ description: 'CASES_CONSENT_REQUIRED, or an integration service before a favourable decision' })
+  refer(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReferralDto) {
+    return this.protection.refer(actor, id, { service: body.service, consent: body.consent, consentGivenOn: body.consentGivenOn, note: body.note ?? null });
+  }
 
   @Post('applications')
   @Allow('caseworker', 'supervisor')

@@ -108,3 +108,21 @@ export class PublishCriteriaDto {
   @ApiProperty({ example: 'MA-2016-R' }) @IsString() @MaxLength(20) criteriaVersion: string;
 }
 
+
+export class RaiseFlagDto {
+  @ApiProperty({ enum: ['trafficking_indicators', 'vulnerable_person'] }) @IsIn(['trafficking_indicators', 'vulnerable_person']) kind: 'trafficking_indicators' | 'vulnerable_person';
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class ClearFlagDto {
+  @ApiProperty() @IsString() @MinLength(15) @MaxLength(2000) reason: string;
+}
+
+export class ReferralDto {
+  @ApiProperty({ enum: ['protection', 'health', 'education', 'employment', 'housing', 'training', 'culture'] })
+  @IsIn(['protection', 'health', 'education', 'employment', 'housing', 'training', 'culture'])
+  service: 'protection' | 'health' | 'education' | 'employment' | 'housing' | 'training' | 'culture';
+  @ApiProperty({ description: 'The person agreed to the referral' }) @IsBoolean() consent: boolean;
+  @ApiProperty({ example: '2026-03-01' }) @IsDateString({ strict: true }) consentGivenOn: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}

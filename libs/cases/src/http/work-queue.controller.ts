@@ -21,6 +21,7 @@ export class WorkQueueController {
       state: q.state,
       nationality: q.nationality,
       assigneeId: q.assigneeId,
+      flag: q.flag,
       cursor: q.cursor,
       limit: q.limit,
       withCounts: q.counts ?? !q.cursor,

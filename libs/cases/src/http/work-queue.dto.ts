@@ -11,6 +11,7 @@ export class WorkQueueQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[a-z_]{2,40}$/) state?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO31661Alpha2() nationality?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() assigneeId?: string;
+  @ApiPropertyOptional({ enum: ['trafficking_indicators', 'vulnerable_person'] }) @IsOptional() @IsIn(['trafficking_indicators', 'vulnerable_person']) flag?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
   @ApiPropertyOptional({ default: 25, maximum: 100 })
   @IsOptional()

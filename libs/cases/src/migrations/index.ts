@@ -1,5 +1,6 @@
 import { CreateCases1796000100001 } from './1796000100001-create-cases';
 import { OneRenewalPerCard1796000100002 } from './1796000100002-one-renewal-per-card';
 import { ApplicantCorrections1796000100003 } from './1796000100003-applicant-corrections';
+import { FlagsAndReferrals1796000100004 } from './1796000100004-flags-and-referrals';
 
-export const CasesMigrations = [CreateCases1796000100001, OneRenewalPerCard1796000100002, ApplicantCorrections1796000100003];
+export const CasesMigrations = [CreateCases1796000100001, OneRenewalPerCard1796000100002, ApplicantCorrections1796000100003, FlagsAndReferrals1796000100004];

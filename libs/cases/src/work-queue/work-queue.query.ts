@@ -16,6 +16,8 @@ export interface WorkQueueRequest {
   state?: string;
   nationality?: string;
   assigneeId?: string;
+  /** Files carrying an open flag of this kind (indicators of trafficking first of all). */
+  flag?: string;
   cursor?: string;
   limit?: number;
   /** Counts per state for the scope (one extra indexed query); the first page asks for them. */
@@ -178,6 +180,7 @@ export function workQueueSql(actor: Actor, scope: CaseScope, r: WorkQueueRequest
   if (r.state) where.push(`a.state = ${p(r.state)}`);
   if (r.nationality) where.push(`a.nationality = ${p(r.nationality)}`);
   if (r.assigneeId) where.push(`a.assignee_id = ${p(r.assigneeId)}`);
+  if (r.flag) where.push(`exists (select 1 from case_flags f where f.application_id = a.id and f.kind = ${p(r.flag)} and f.cleared_at is null)`);
   if (r.cursor) {
     const c = decodeCursor(r.cursor);
     where.push(`(a.due_at, a.id) > (${p(c.d)}::timestamptz, ${p(c.i)}::uuid)`);

@@ -71,7 +71,8 @@ export const REGULARISATION_WORKFLOW: WorkflowDefinition = {
       by: ['caseworker', 'system'],
       scope: 'office',
       guards: [],
-      effects: [],
+      // The checklist completing moves the file by itself (the system actor): the applicant hears it then.
+      effects: [{ kind: 'notify', event: 'documents_complete' }],
     },
     {
       action: 'accept_as_complete',

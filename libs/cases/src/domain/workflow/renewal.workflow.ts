@@ -68,7 +68,8 @@ export const RENEWAL_WORKFLOW: WorkflowDefinition = {
       by: ['caseworker', 'system'],
       scope: 'office',
       guards: [],
-      effects: [],
+      // The checklist completing moves the file by itself (the system actor): the applicant hears it then.
+      effects: [{ kind: 'notify', event: 'documents_complete' }],
     },
     {
       action: 'accept_as_complete',
