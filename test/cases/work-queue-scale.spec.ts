@@ -99,6 +99,15 @@ describe(`the work queue on ${N.toLocaleString('en')} files`, () => {
     expect(all.some((n) => n['Node Type'] === 'Sort' || n['Node Type'] === 'Seq Scan')).toBe(false);
   });
 
+  it('prints the plan of the office queue page as PostgreSQL shows it', async () => {
+    const scope = { kind: 'offices' as const, officeIds: [caseworker.officeId!] };
+    const { sql, params } = workQueueSql(caseworker, scope, { view: 'office' }, 25, new Date())!;
+    const rows: { 'QUERY PLAN': string }[] = await t.dataSource.query(`explain (analyze, buffers) ${sql}`, params);
+    const text = rows.map((r) => r['QUERY PLAN']).join('\n');
+    console.log(`[scale] plan of the office queue page:\n${text}`);
+    expect(text).toContain('Index Scan using applications_office_queue_idx');
+  });
+
   it('reads "mine" and "awaiting my confirmation" from their own indexes', async () => {
     const mine = nodes((await plan(caseworker, { view: 'mine' })).root);
     expect(mine.some((n) => n['Index Name'] === 'applications_assignee_queue_idx' || n['Index Name'] === 'applications_office_queue_idx')).toBe(true);
