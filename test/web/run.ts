@@ -12,6 +12,7 @@ import type { Browser } from 'playwright-core';
 import { Api } from './api';
 import { launchChromium } from './browser';
 import { axeResults } from './checks';
+import { applicantPortal } from './scenarios/applicant-portal';
 import { caseworkerFlow } from './scenarios/caseworker-flow';
 import { mainPages } from './scenarios/main-pages';
 import { statusChecks } from './scenarios/status';
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   const chromium = await launchChromium();
   const ctx: TestContext = { stack, api: new Api(stack.baseUrl), browser: chromium.browser, shared: {} };
 
-  const cases: TestCase[] = [...statusChecks, ...caseworkerFlow, ...mainPages].filter((c) => !only || c.name.includes(only));
+  const cases: TestCase[] = [...statusChecks, ...caseworkerFlow, ...applicantPortal, ...mainPages].filter((c) => !only || c.name.includes(only));
   const results: { name: string; ok: boolean; ms: number; error?: string }[] = [];
   try {
     for (const c of cases) {

@@ -58,6 +58,14 @@ export const caseworkerFlow: TestCase[] = [
           const reference = (await page.getByTestId('created-reference').textContent({ timeout: 10_000 }))!.trim();
           const accessCode = (await page.getByTestId('created-access-code').textContent())!.trim();
           expect(/^MA-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(reference), `odd reference ${reference}`);
+          // The counter copy of the receipt, with the access code, as a PDF.
+          const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: fr.register.printReceipt }).click()]);
+          const pdf = await download.createReadStream().then(async (stream) => {
+            const chunks: Buffer[] = [];
+            for await (const c of stream) chunks.push(c as Buffer);
+            return Buffer.concat(chunks);
+          });
+          expect(pdf.subarray(0, 5).toString() === '%PDF-', 'the receipt is not a PDF');
           await page.getByRole('link', { name: fr.register.openFile }).click();
           await waitForState(page, 'draft');
           const id = page.url().split('/').pop()!;

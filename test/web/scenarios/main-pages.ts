@@ -67,6 +67,9 @@ function pagesIn(lang: 'ar' | 'fr'): TestCase {
       try {
         await sv.page.goto(`${base}/app/supervision`);
         await inspect(sv.page, lang, 'supervision', { keyboard: true });
+        await sv.page.goto(`${base}/app/statistics`);
+        await sv.page.getByTestId('report-table').or(sv.page.getByText(t.stats.empty)).first().waitFor({ timeout: 15_000 });
+        await inspect(sv.page, lang, 'statistics', { keyboard: true });
         await sv.page.goto(`${base}/app/audit`);
         await sv.page.getByTestId('audit-events').waitFor({ timeout: 10_000 });
         await sv.page.getByRole('button', { name: t.audit.verify }).click();

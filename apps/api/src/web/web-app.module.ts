@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 /** The single-page application's own addresses; everything else is the API's. */
-export const SPA_ROUTES = ['/', '/welcome', '/login', '/status', '/my', '/my/*', '/app/*'] as const;
+export const SPA_ROUTES = ['/', '/welcome', '/login', '/signup', '/status', '/my', '/my/*', '/app/*'] as const;
 
 /** Where `vite build` wrote the web application (WEB_DIST_DIR, else apps/web/dist under the working directory). */
 export function webDistDir(env: NodeJS.ProcessEnv = process.env): string {

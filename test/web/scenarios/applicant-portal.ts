@@ -1,0 +1,59 @@
+import { ar } from '../../../apps/web/src/i18n/messages/ar';
+import { checkAccessibility, checkKeyboardReachability, clippedTexts, expect, screenshot } from '../checks';
+import type { TestCase } from '../run';
+import { statusFile } from './status';
+import { shootOnFailure } from './ui';
+
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+/** On a phone, in Arabic: an applicant makes an account, links their file with the receipt, reads where it stands. */
+export const applicantPortal: TestCase[] = [
+  {
+    name: 'applicant (phone, Arabic) creates an account, links the file with the receipt, sees it and the messages',
+    run: async (ctx) => {
+      const file = await statusFile(ctx);
+      const context = await ctx.browser.newContext({ ...PHONE, locale: 'ar-MA' });
+      const page = await context.newPage();
+      try {
+        await shootOnFailure(page, 'applicant-portal', async () => {
+          await page.goto(`${ctx.stack.baseUrl}/signup`);
+          await page.getByRole('heading', { name: ar.signup.title }).waitFor();
+          await page.getByLabel(ar.signup.name).fill('أميناتا سو');
+          await page.locator('input[type="email"]').fill(`aminata.${Date.now()}@example.org`);
+          await page.locator('input[type="password"]').fill('une phrase assez longue');
+          await page.getByRole('button', { name: ar.signup.submit }).click();
+          await page.waitForURL(/\/my$/);
+          await page.getByText(ar.my.none).waitFor();
+
+          await page.getByLabel(ar.my.reference).fill(file.reference);
+          await page.getByLabel(ar.my.accessCode).fill(file.accessCode);
+          await page.getByRole('button', { name: ar.my.link }).click();
+          const card = page.getByTestId('my-file');
+          await card.waitFor({ timeout: 10_000 });
+          expect((await card.textContent())?.includes(file.reference), 'the linked file is not listed');
+          const stage = (await card.getByTestId('my-file-stage').textContent())?.trim() ?? '';
+          expect(/[\u0600-\u06FF]/.test(stage), `the stage is not in Arabic: "${stage}"`);
+          const clipped = await clippedTexts(page);
+          expect(clipped.length === 0, `clipped text: ${clipped.join(' | ')}`);
+          await checkAccessibility(page, 'my files (ar)');
+          await checkKeyboardReachability(page, 'my files (ar)');
+          await screenshot(page, 'ar-my-files');
+
+          await card.getByRole('link', { name: ar.my.open }).click();
+          await page.getByRole('heading', { name: ar.my.fileTitle }).waitFor();
+          await checkAccessibility(page, 'my file (ar)');
+          await screenshot(page, 'ar-my-file');
+
+          // The menu is behind the burger on a phone.
+          await page.getByRole('button', { name: ar.nav.menu }).click();
+          await page.getByRole('link', { name: ar.nav.notifications }).click();
+          await page.getByRole('heading', { name: ar.inbox.title }).waitFor();
+          await checkAccessibility(page, 'messages (ar)');
+          await screenshot(page, 'ar-my-messages');
+        });
+      } finally {
+        await context.close();
+      }
+    },
+  },
+];
