@@ -33,7 +33,7 @@ describe('retention: erasing the personal data of files closed long ago', () => 
       decision: { outcome: 'unfavourable', deciders: [t.staff.users[CW]!, t.staff.users[SUP]!], at: closedAt },
     });
 
-  let erasedPerson: string, erasedFile: string, heldPerson: string, heldFile: string, recentPerson: string, mixedPerson: string, protectedPerson: string;
+  let erasedPerson: string, erasedFile: string, heldPerson: string, heldFile: string, recentPerson: string, mixedPerson: string, protectedPerson: string, undatedPerson: string;
   let blob: string;
   let sharedBlob: string;
 
@@ -49,6 +49,10 @@ describe('retention: erasing the personal data of files closed long ago', () => 
     mixedPerson = await person('Dieynaba Mixed');
     await closedFile(mixedPerson, longAgo);
     await b.file({ applicantId: mixedPerson, office: 'RAB', state: 'provincial_review', submittedAt: days(-10, now) });
+    // A closed file with no history to date its closure: its person is kept, whatever their other files.
+    undatedPerson = await person('Ndeye Undated');
+    await closedFile(undatedPerson, longAgo);
+    await b.file({ applicantId: undatedPerson, office: 'RAB', state: 'closed', final: true });
     protectedPerson = await person('Fatou Protected');
     await closedFile(protectedPerson, days(-11 * 366, now), 'protected', 'asylum');
 
@@ -96,18 +100,18 @@ describe('retention: erasing the personal data of files closed long ago', () => 
 
   it('erases the person whose files are all past retention, keeps the held, recent, open and protected ones, and the counts', async () => {
     const before = await figures();
-    expect(before.files.grandTotal).toBe(6);
+    expect(before.files.grandTotal).toBe(8);
 
     const report = await t.app.get(RetentionSweep).execute();
     expect(report).toEqual({ personsErased: 1, filesErased: 1, blobsDeleted: 1 });
 
     const people = await t.dataSource.query(`select id, latin_name, phone_enc, email_enc, birth_date_enc, erased_at is not null as erased from applicants where id = any($1)`, [
-      [erasedPerson, heldPerson, recentPerson, mixedPerson, protectedPerson],
+      [erasedPerson, heldPerson, recentPerson, mixedPerson, protectedPerson, undatedPerson],
     ]);
     const byId = Object.fromEntries(people.map((p: { id: string }) => [p.id, p]));
     expect(byId[erasedPerson]).toMatchObject({ erased: true, phone_enc: null, email_enc: null, birth_date_enc: null });
     expect(byId[erasedPerson].latin_name).not.toContain('Aminata');
-    for (const kept of [heldPerson, recentPerson, mixedPerson, protectedPerson]) expect(byId[kept]).toMatchObject({ erased: false, phone_enc: expect.stringMatching(/^v1\./) });
+    for (const kept of [heldPerson, recentPerson, mixedPerson, protectedPerson, undatedPerson]) expect(byId[kept]).toMatchObject({ erased: false, phone_enc: expect.stringMatching(/^v1\./) });
     expect((await t.dataSource.query(`select count(*)::int as n from applicant_identity_documents where applicant_id = $1`, [erasedPerson]))[0].n).toBe(0);
 
     // What the file said about her is gone; the file itself stays, anonymous.

@@ -32,8 +32,9 @@ const DUE_PERSONS = `
     cross join lateral (select max(h.at) as at from case_history h where h.application_id = a.id) closure
    where p.erased_at is null and p.merged_into_id is null and ($4::uuid is null or p.id = $4) and p.id <> all($5::uuid[])
    group by p.id
-  having bool_and(a.final and a.state <> all($3::text[])
-                  and closure.at < $1::timestamptz - make_interval(years => ($2::jsonb ->> a.kind)::int))
+  -- coalesce: bool_and skips NULLs, and a file with no closure date or no retention period must keep the person.
+  having bool_and(coalesce(a.final and a.state <> all($3::text[])
+                  and closure.at < $1::timestamptz - make_interval(years => ($2::jsonb ->> a.kind)::int), false))
      and not bool_or(exists (select 1 from legal_holds l where l.application_id = a.id and l.released_at is null))`;
 
 interface DuePerson {
