@@ -41,24 +41,28 @@ export class ApplicantNotifier {
   }
 
   async tell(manager: EntityManager, e: CaseEventToTell): Promise<{ eventId: string | null; notificationId: string | null }> {
-    const inserted: { id: string }[] = await manager.query(
-      `insert into case_events (application_id, history_id, type, params, occurrence_key)
-       values ($1, $2, $3, $4::jsonb, $5)
-       on conflict (application_id, type, occurrence_key) do nothing returning id`,
-      [e.applicationId, e.historyId, e.type, JSON.stringify(e.params), e.occurrenceKey],
-    );
-    if (inserted.length === 0) return { eventId: null, notificationId: null };
+    // The message first: asking for it is idempotent per (event, occurrence, applicant), so a replay gets the same
+    // id back, and the event row is then written once with it (one statement fewer than writing and patching).
     const message = messageFor(e.type, e.params);
-    if (!message || !this.requests) return { eventId: inserted[0]!.id, notificationId: null };
-    const { notificationId } = await this.requests.request(manager, {
-      event: message.event,
-      applicationId: e.applicationId,
-      recipientId: e.applicantId,
-      occurrenceKey: e.occurrenceKey,
-      params: message.params,
-    });
-    await manager.query(`update case_events set notification_id = $2 where id = $1`, [inserted[0]!.id, notificationId]);
-    return { eventId: inserted[0]!.id, notificationId };
+    const notificationId =
+      message && this.requests
+        ? (
+            await this.requests.request(manager, {
+              event: message.event,
+              applicationId: e.applicationId,
+              recipientId: e.applicantId,
+              occurrenceKey: e.occurrenceKey,
+              params: message.params,
+            })
+          ).notificationId
+        : null;
+    const inserted: { id: string }[] = await manager.query(
+      `insert into case_events (application_id, history_id, type, params, occurrence_key, notification_id)
+       values ($1, $2, $3, $4::jsonb, $5, $6)
+       on conflict (application_id, type, occurrence_key) do nothing returning id`,
+      [e.applicationId, e.historyId, e.type, JSON.stringify(e.params), e.occurrenceKey, notificationId],
+    );
+    return { eventId: inserted[0]?.id ?? null, notificationId };
   }
 }
 
