@@ -87,7 +87,10 @@ export async function documentDirection(page: Page): Promise<{ dir: string; lang
   });
 }
 
-/** Elements whose text is cut off (content wider than the box with overflow hidden), for the "nothing clipped" check. */
+/**
+ * Elements whose text is cut off (content wider than the box with overflow hidden), or that stick out of the screen
+ * sideways (outside any scrolling box), for the "nothing clipped" check.
+ */
 export async function clippedTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const w = globalThis as unknown as Win;
@@ -97,6 +100,22 @@ export async function clippedTexts(page: Page): Promise<string[]> {
         const hides = s.overflow === 'hidden' || s.overflowX === 'hidden' || s.textOverflow === 'ellipsis';
         return hides && el.scrollWidth > el.clientWidth + 1 && el.getBoundingClientRect().width > 0;
       })
-      .map((el) => (el.textContent ?? '').trim().slice(0, 40));
+      .map((el) => (el.textContent ?? '').trim().slice(0, 40))
+      .concat(
+        Array.from(w.document.querySelectorAll('button, a, input, select, h1, h2, label'))
+          .filter((el) => {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 || r.height === 0 || el.closest('[inert]')) return false;
+            // Inside a box that scrolls sideways (a wide table, the diagram), sticking out is expected.
+            let scroller: El | null = el;
+            while (scroller && scroller.tagName !== 'BODY') {
+              const s = w.getComputedStyle(scroller);
+              if (s.overflowX === 'auto' || s.overflowX === 'scroll') return false;
+              scroller = scroller.parentElement;
+            }
+            return r.left < -1 || r.right > w.innerWidth + 1;
+          })
+          .map((el) => `off-screen: ${(el.textContent ?? '').trim().slice(0, 30) || el.tagName}`),
+      );
   });
 }

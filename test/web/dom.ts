@@ -12,7 +12,8 @@ export interface El {
   clientWidth: number;
   dataset: Record<string, string | undefined>;
   getAttribute(name: string): string | null;
-  getBoundingClientRect(): { width: number; height: number };
+  getBoundingClientRect(): { width: number; height: number; left: number; right: number };
+  parentElement: El | null;
   closest(selector: string): El | null;
   blur?(): void;
 }
@@ -26,4 +27,5 @@ export interface Win {
   };
   getComputedStyle(el: El): { overflow: string; overflowX: string; textOverflow: string; visibility: string; display: string };
   scrollTo(x: number, y: number): void;
+  innerWidth: number;
 }

@@ -1,5 +1,6 @@
 import { ar } from '../../../apps/web/src/i18n/messages/ar';
 import { checkAccessibility, checkKeyboardReachability, clippedTexts, expect, screenshot } from '../checks';
+import { photo } from '../fixtures';
 import type { TestCase } from '../run';
 import { statusFile } from './status';
 import { shootOnFailure } from './ui';
@@ -41,6 +42,16 @@ export const applicantPortal: TestCase[] = [
 
           await card.getByRole('link', { name: ar.my.open }).click();
           await page.getByRole('heading', { name: ar.my.fileTitle }).waitFor();
+          // A photo from the phone's camera (the file input asks for the camera on a phone).
+          const input = page.locator('input[type="file"]');
+          expect((await input.getAttribute('capture')) !== null && (await input.getAttribute('accept'))?.includes('image/*'), 'the file input does not offer the camera');
+          await page.getByRole('combobox', { name: ar.documents.which }).click();
+          await page.getByRole('option', { name: ar.documentKinds.photo }).click();
+          await input.setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await photo(7) });
+          await page.getByRole('button', { name: ar.documents.send }).click();
+          await page.getByText(ar.documents.uploaded).waitFor({ timeout: 15_000 });
+          const photoRow = page.getByTestId('checklist').getByRole('row').filter({ hasText: ar.documentKinds.photo });
+          await photoRow.filter({ hasNotText: ar.documents.statuses.missing }).waitFor({ timeout: 15_000 });
           await checkAccessibility(page, 'my file (ar)');
           await screenshot(page, 'ar-my-file');
 

@@ -1,5 +1,5 @@
 import { Anchor, AppShell, Burger, Button, Group, NavLink, Stack, Text, VisuallyHidden } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -58,8 +58,16 @@ export function Layout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const items = navFor(me.data?.role, t);
   const hasNav = Boolean(me.data);
+  // Mantine slides the closed menu off the screen on a phone; inert keeps its links out of the tab order too.
+  const phone = useMediaQuery('(max-width: 48em)');
+  const navHidden = Boolean(phone) && !opened;
 
   useEffect(close, [location.pathname, close]);
+
+  const onSignOut = async () => {
+    await signOut();
+    navigate('/login');
+  };
 
   return (
     <AppShell
@@ -89,13 +97,8 @@ export function Layout() {
             )}
             <LanguageSwitcher />
             {me.data ? (
-              <Button
-                variant="default"
-                onClick={async () => {
-                  await signOut();
-                  navigate('/login');
-                }}
-              >
+              // On a phone the header has no room for it: the button is in the menu there.
+              <Button variant="default" visibleFrom="sm" onClick={onSignOut}>
                 {t('nav.signOut')}
               </Button>
             ) : null}
@@ -103,7 +106,7 @@ export function Layout() {
         </Group>
       </AppShell.Header>
       {hasNav && (
-        <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
+        <AppShell.Navbar p="sm" aria-label={t('nav.main')} inert={navHidden}>
           <Stack gap={4} component="nav" aria-label={t('nav.main')}>
             {items.map((item) =>
               item.to === '/admin/queues' ? (
@@ -128,6 +131,7 @@ export function Layout() {
                 />
               ),
             )}
+            <NavLink component="button" label={t('nav.signOut')} className="masar-touch" hiddenFrom="sm" onClick={() => void onSignOut()} />
           </Stack>
         </AppShell.Navbar>
       )}

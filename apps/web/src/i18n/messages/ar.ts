@@ -220,6 +220,7 @@ export const ar: AppMessages = {
     link: 'أضف هذا الملف',
     linkNotFound: 'لم نجد هذا الملف. تحقق من الرقم والرمز.',
     fileTitle: 'ملفي',
+    letters: 'رسائلي',
     documents: 'وثائقي',
     documentsUnavailable: 'لا يمكن إرسال الوثائق من هنا بعد. أحضرها إلى مكتبك.',
   },

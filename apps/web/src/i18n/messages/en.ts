@@ -219,6 +219,7 @@ export const en = {
     link: 'Add this file',
     linkNotFound: 'We cannot find this file. Check the number and the code.',
     fileTitle: 'My file',
+    letters: 'My letters',
     documents: 'My documents',
     documentsUnavailable: 'Sending documents from here is not possible yet. Bring them to your office.',
   },

@@ -220,6 +220,7 @@ export const es: AppMessages = {
     link: 'Añadir este expediente',
     linkNotFound: 'No encontramos este expediente. Revise el número y el código.',
     fileTitle: 'Mi expediente',
+    letters: 'Mis cartas',
     documents: 'Mis documentos',
     documentsUnavailable: 'Todavía no se pueden enviar documentos desde aquí. Llévelos a su oficina.',
   },

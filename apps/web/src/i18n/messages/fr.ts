@@ -220,6 +220,7 @@ export const fr: AppMessages = {
     link: 'Ajouter ce dossier',
     linkNotFound: 'Nous ne trouvons pas ce dossier. Vérifiez le numéro et le code.',
     fileTitle: 'Mon dossier',
+    letters: 'Mes courriers',
     documents: 'Mes pièces',
     documentsUnavailable: 'L’envoi de pièces d’ici n’est pas encore possible. Apportez-les à votre bureau.',
   },

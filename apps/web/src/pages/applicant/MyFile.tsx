@@ -2,6 +2,7 @@ import { Alert, Button, Card, Loader, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DocumentsPanel } from '../../ui/DocumentsPanel';
+import { LettersPanel } from '../../ui/LettersPanel';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { usePageTitle } from '../../ui/use-page-title';
 import { FileSummary, useMyFiles } from './MyFiles';
@@ -28,6 +29,14 @@ export function MyFile() {
         </Title>
         {file.applicationId ? <DocumentsPanel applicationId={file.applicationId} canUpload simple /> : <Alert color="gray">{t('my.documentsUnavailable')}</Alert>}
       </Card>
+      {file.applicationId && (
+        <Card withBorder padding="lg">
+          <Title order={2} size="h3" mb="sm">
+            {t('my.letters')}
+          </Title>
+          <LettersPanel applicationId={file.applicationId} reference={file.reference} />
+        </Card>
+      )}
       <Button component={Link} to="/my" variant="default" size="lg">
         {t('common.back')}
       </Button>

@@ -30,7 +30,12 @@ export function QualitySamples() {
     <Card withBorder component="section" aria-label={t('sampling.title')}>
       <Title order={2} size="h4" mb="xs">
         {t('sampling.title')}
-        {samples.data?.week ? ` · ${samples.data.week}` : ''}
+        {samples.data?.week ? (
+          <>
+            {' · '}
+            <bdi dir="ltr">{samples.data.week}</bdi>
+          </>
+        ) : null}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
         {t('sampling.help')}
