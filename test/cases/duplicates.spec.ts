@@ -90,12 +90,17 @@ describe('duplicate persons', () => {
     const a = await t.person({ latinName: 'Ibrahima Sarr', birthDate: { year: 1985 } });
     const b = await t.person({ arabicName: 'إبراهيم سار', latinName: undefined, birthDate: { year: 1985 } });
     const fileOfB = await t.open({ kind: 'asylum', applicantId: b });
+    // The person signed in under the record that is merged away: their account must follow their files.
+    const account = t.staff.users['applicant@masar.example'];
+    await t.dataSource.query(`update applicants set user_id = $2 where id = $1`, [b, account]);
+    const accountOf = async (id: string) => (await t.dataSource.query(`select user_id from applicants where id = $1`, [id]))[0].user_id;
     expectStatus(await t.post(CW_RABAT, `/applicants/${a}/merges`, { mergedId: b, reason: 'Same passport photo and same parents on both records.' }), 403);
     const merged = await t.post(SUP_RABAT, `/applicants/${a}/merges`, { mergedId: b, reason: 'Same passport photo and same parents on both records.' });
     expectStatus(merged, 201);
     expect(merged.json().movedApplications).toBe(1);
     const [moved] = await t.dataSource.query(`select applicant_id from applications where id = $1`, [fileOfB.id]);
     expect(moved.applicant_id).toBe(a);
+    expect([await accountOf(a), await accountOf(b)]).toEqual([account, null]);
     // A merged record no longer appears as a candidate.
     const found = (await search({ latinName: 'Ibrahima Sarr', birthDate: { year: 1985 }, nationality: 'SN' })).json();
     expect(found.map((c: { id: string }) => c.id)).toEqual([a]);
@@ -106,6 +111,7 @@ describe('duplicate persons', () => {
     expect(back.applicant_id).toBe(b);
     const [restored] = await t.dataSource.query(`select merged_into_id from applicants where id = $1`, [b]);
     expect(restored.merged_into_id).toBeNull();
+    expect([await accountOf(a), await accountOf(b)]).toEqual([null, account]);
     expectStatus(await t.post(SUP_RABAT, `/applicant-merges/${merged.json().mergeId}/undo`, { reason: 'Trying to undo the same merge twice.' }), 422);
   });
 });

@@ -19,19 +19,28 @@ export class MergeApplicants {
   merge(actor: Actor, survivorId: string, mergedId: string, reason: string): Promise<{ mergeId: string; movedApplications: number }> {
     return this.transactions.run(async (m) => {
       if (survivorId === mergedId) throw CasesErrors.mergeInvalid('A person cannot be merged into themselves.');
-      const people: { id: string; merged_into_id: string | null }[] = await m.query(
-        `select id, merged_into_id from applicants where id = any($1::uuid[]) order by id for update`,
+      const people: { id: string; merged_into_id: string | null; user_id: string | null }[] = await m.query(
+        `select id, merged_into_id, user_id from applicants where id = any($1::uuid[]) order by id for update`,
         [[survivorId, mergedId]],
       );
       if (people.length !== 2) throw CasesErrors.applicantNotFound();
       if (people.some((p) => p.merged_into_id)) throw CasesErrors.mergeInvalid('One of the two records was already merged.');
       const apps: { id: string }[] = await m.query(`with u as (update applications set applicant_id = $1, updated_at = now() where applicant_id = $2 returning id) select id from u`, [survivorId, mergedId]);
       const docs: { id: string }[] = await m.query(`with u as (update applicant_identity_documents set applicant_id = $1 where applicant_id = $2 returning id) select id from u`, [survivorId, mergedId]);
-      await m.query(`update applicants set merged_into_id = $1, updated_at = now() where id = $2`, [survivorId, mergedId]);
+      // The person's sign-in account follows their files, when the surviving record has none of its own.
+      const survivor = people.find((p) => p.id === survivorId)!;
+      const merged = people.find((p) => p.id === mergedId)!;
+      const movedUserId = !survivor.user_id && merged.user_id ? merged.user_id : null;
+      await m.query(`update applicants set merged_into_id = $1, user_id = case when $3::uuid is null then user_id end, updated_at = now() where id = $2`, [
+        survivorId,
+        mergedId,
+        movedUserId,
+      ]);
+      if (movedUserId) await m.query(`update applicants set user_id = $2, updated_at = now() where id = $1`, [survivorId, movedUserId]);
       const [row]: { id: string }[] = await m.query(
-        `insert into applicant_merges (survivor_id, merged_id, reason, moved_application_ids, moved_document_ids, merged_by)
-         values ($1, $2, $3, $4::uuid[], $5::uuid[], $6) returning id`,
-        [survivorId, mergedId, reason, apps.map((a) => a.id), docs.map((d) => d.id), actor.userId],
+        `insert into applicant_merges (survivor_id, merged_id, reason, moved_application_ids, moved_document_ids, moved_user_id, merged_by)
+         values ($1, $2, $3, $4::uuid[], $5::uuid[], $6, $7) returning id`,
+        [survivorId, mergedId, reason, apps.map((a) => a.id), docs.map((d) => d.id), movedUserId, actor.userId],
       );
       await this.audit.record(m, {
         action: 'case.applicants_merged',
@@ -48,8 +57,8 @@ export class MergeApplicants {
 
   undo(actor: Actor, mergeId: string, reason: string): Promise<{ restoredApplications: number }> {
     return this.transactions.run(async (m) => {
-      const [merge]: { survivor_id: string; merged_id: string; moved_application_ids: string[]; moved_document_ids: string[]; undone_at: Date | null }[] =
-        await m.query(`select survivor_id, merged_id, moved_application_ids, moved_document_ids, undone_at from applicant_merges where id = $1 for update`, [mergeId]);
+      const [merge]: { survivor_id: string; merged_id: string; moved_application_ids: string[]; moved_document_ids: string[]; moved_user_id: string | null; undone_at: Date | null }[] =
+        await m.query(`select survivor_id, merged_id, moved_application_ids, moved_document_ids, moved_user_id, undone_at from applicant_merges where id = $1 for update`, [mergeId]);
       if (!merge) throw CasesErrors.notFound('merge');
       if (merge.undone_at) throw CasesErrors.mergeInvalid('This merge was already undone.');
       // Only what the merge moved goes back: files opened on the survivor since then stay with the survivor.
@@ -62,7 +71,13 @@ export class MergeApplicants {
         merge.moved_document_ids,
         merge.survivor_id,
       ]);
-      await m.query(`update applicants set merged_into_id = null, updated_at = now() where id = $1`, [merge.merged_id]);
+      if (merge.moved_user_id) {
+        await m.query(`update applicants set user_id = null, updated_at = now() where id = $1 and user_id = $2`, [merge.survivor_id, merge.moved_user_id]);
+      }
+      await m.query(`update applicants set merged_into_id = null, user_id = coalesce(user_id, $2), updated_at = now() where id = $1`, [
+        merge.merged_id,
+        merge.moved_user_id,
+      ]);
       await m.query(`update applicant_merges set undone_by = $2, undone_at = now(), undo_reason = $3 where id = $1`, [mergeId, actor.userId, reason]);
       await this.audit.record(m, {
         action: 'case.applicants_merge_undone',
