@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   if (!args.includes('--no-build')) {
     step('build the web application');
     sh(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'apps/web/tsconfig.json']);
-    sh(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn']);
+    sh(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']);
   }
   step('status page weight');
   sh(process.execPath, [join(ROOT, 'apps', 'web', 'scripts', 'bundle-budget.mjs')]);

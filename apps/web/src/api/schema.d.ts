@@ -160,22 +160,6 @@ export interface paths {
         patch: operations["ApplicantsController_correctRecord"];
         trace?: never;
     };
-    "/applicants/{id}/corrections": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AccessRightsController_correct"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/applicants/{id}/merges": {
         parameters: {
             query?: never;
@@ -324,6 +308,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ApplicationsController_raiseFlag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/flags/{flagId}/clear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ApplicationsController_clearFlag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}/legal-hold": {
         parameters: {
             query?: never;
@@ -366,6 +382,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["ApplicationsController_addNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ApplicationsController_refer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -999,6 +1031,9 @@ export interface components {
             /** @enum {string} */
             kind?: "regularisation" | "asylum" | "renewal";
         };
+        ClearFlagDto: {
+            reason: string;
+        };
         CorrectApplicantDto: {
             address?: string;
             arabicName?: string;
@@ -1014,14 +1049,6 @@ export interface components {
             reason: string;
             /** @enum {string} */
             sex?: "female" | "male";
-        };
-        CorrectionDto: {
-            /** @enum {string} */
-            field: "latinName" | "arabicName" | "birthDate" | "sex" | "nationality" | "phone" | "email" | "address" | "preferredLanguage";
-            /** @description Why: the document or the request that shows the right value */
-            reason: string;
-            /** @description The corrected value (birthDate: { year, month?, day? }; null clears an optional field) */
-            value: Record<string, never> | null;
         };
         CounterReceiptDto: {
             /**
@@ -1168,6 +1195,20 @@ export interface components {
             comment?: string;
             /** @enum {string} */
             finding: "agree" | "disagree";
+        };
+        RaiseFlagDto: {
+            /** @enum {string} */
+            kind: "trafficking_indicators" | "vulnerable_person";
+            note?: string;
+        };
+        ReferralDto: {
+            /** @description The person agreed to the referral */
+            consent: boolean;
+            /** @example 2026-03-01 */
+            consentGivenOn: string;
+            note?: string;
+            /** @enum {string} */
+            service: "protection" | "health" | "education" | "employment" | "housing" | "training" | "culture";
         };
         RefreshDto: {
             refreshToken: string;
@@ -1568,30 +1609,6 @@ export interface operations {
             };
         };
     };
-    AccessRightsController_correct: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CorrectionDto"];
-            };
-        };
-        responses: {
-            /** @description The field is corrected; the correction (field, reason, who) is kept and audited */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     ApplicantsController_merge: {
         parameters: {
             query?: never;
@@ -1831,6 +1848,54 @@ export interface operations {
             };
         };
     };
+    ApplicationsController_raiseFlag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RaiseFlagDto"];
+            };
+        };
+        responses: {
+            /** @description Flag raised (one open flag per kind) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApplicationsController_clearFlag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                flagId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClearFlagDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     LegalHoldsController_show: {
         parameters: {
             query?: never;
@@ -1913,6 +1978,37 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ApplicationsController_refer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferralDto"];
+            };
+        };
+        responses: {
+            /** @description Referral recorded with the date of consent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CASES_CONSENT_REQUIRED, or an integration service before a favourable decision */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2732,6 +2828,7 @@ export interface operations {
                 /** @description Counts per state for your scope */
                 counts?: boolean;
                 cursor?: string;
+                flag?: "trafficking_indicators" | "vulnerable_person";
                 kind?: "regularisation" | "asylum" | "renewal";
                 limit?: number;
                 nationality?: string;
