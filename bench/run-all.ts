@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ROOT } from './lib/proc';
 import { writeResultsMarkdown } from './lib/results';
 
-const BENCHES = ['outbox', 'status', 'transition', 'worker', 'work-queue', 'intake', 'soak'];
+const BENCHES = ['outbox', 'status', 'transition', 'worker', 'worker-notifications', 'work-queue', 'intake', 'soak'];
 
 function main(): number {
   const args = process.argv.slice(2);

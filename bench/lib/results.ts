@@ -35,7 +35,7 @@ function loadRecords(): BenchRecord[] {
     .map((f) => JSON.parse(readFileSync(join(RESULTS_DIR, f), 'utf8')) as BenchRecord);
 }
 
-const ORDER = ['status', 'work-queue', 'transition', 'worker', 'outbox', 'intake', 'soak'];
+const ORDER = ['status', 'work-queue', 'transition', 'worker', 'worker-notifications', 'outbox', 'intake', 'soak'];
 
 /**
  * bench/RESULTS.md: generated from bench/results/*.json (one file per benchmark, rewritten by its last run) plus
