@@ -31,45 +31,49 @@ describe(`the work queue on ${N.toLocaleString('en')} files`, () => {
     caseworker = { userId: t.staff.users[CW_RABAT]!, role: 'caseworker', officeId: rabat, regionCode: 'RSK', nationalCommission: false };
     supervisor = { userId: t.staff.users[SUP_RABAT]!, role: 'supervisor', officeId: rabat, regionCode: 'RSK', nationalCommission: false };
     const started = Date.now();
-    await t.dataSource.query(
-      `insert into applicants (latin_name, name_keys, name_skeleton, birth_year, nationality, created_by)
-       select 'Person ' || g, array['prsn' || g], 'prsn' || g, 1960 + g % 45,
-              (array['SN','ML','CI','GN','CM','NG','CD','SY','YE','SD'])[1 + g % 10], $1
-         from generate_series(1, $2::int) g`,
-      [caseworker.userId, Math.ceil(N / 10)],
-    );
-    await t.dataSource.query(
-      `with people as (select id, row_number() over (order by id) - 1 as n from applicants), total as (select count(*) as c from applicants), r as (
-         -- Independent pseudo-random draws per file, so that office, kind, state and deadline are not correlated.
-         select g, ('x' || substr(md5(g::text), 1, 7))::bit(28)::int as r1, ('x' || substr(md5(g::text), 8, 7))::bit(28)::int as r2,
-                ('x' || substr(md5(g::text), 15, 7))::bit(28)::int as r3, ('x' || substr(md5(g::text), 22, 7))::bit(28)::int as r4
-           from generate_series(1, $1::int) g), s as (
-         select g, r1, r2, r3, r4,
-                case when r1 % 10 < 7 then 'regularisation' when r1 % 10 < 9 then 'asylum' else 'renewal' end as kind,
-                r2 % 5 < 2 as final
-           from r)
-       insert into applications (reference, access_code_hash, kind, category, criteria_version, applicant_id, office_id, nationality,
-                                 state, final, version, due_at, assignee_id, proposal, created_by)
-       select 'MA-S' || g, repeat('0', 64), kind,
-              case when kind = 'regularisation' then (array['spouse_of_moroccan','spouse_of_foreigner','child_of_eligible_parent','work_contract','residence_five_years','serious_illness'])[1 + r4 % 6] end,
-              case when kind = 'regularisation' then 'MA-2016' end,
-              people.id,
-              ($2::uuid[])[1 + r3 % array_length($2::uuid[], 1)],
-              (array['SN','ML','CI','GN','CM','NG','CD','SY','YE','SD'])[1 + g % 10],
-              case
-                when final then (case kind when 'regularisation' then 'card_issued' when 'asylum' then 'protected' else 'card_issued' end)
-                when kind = 'regularisation' then (array['submitted','completeness_check','awaiting_documents','provincial_review','favourable_proposed','card_production','appeal_window'])[1 + r4 % 7]
-                when kind = 'asylum' then (array['registered','interview_scheduled','interviewed','assessment_drafted','recognition_proposed','appeal_window'])[1 + r4 % 6]
-                else (array['expiry_upcoming','requested','documents_check','review','approval_proposed'])[1 + r4 % 5]
-              end,
-              final, 1 + g % 9,
-              case when r2 % 7 = 0 then 'infinity'::timestamptz else now() + (r1 % 120 - 30) * interval '1 day' + (r3 % 86400) * interval '1 second' end,
-              case when r3 % 3 = 0 then $3::uuid end,
-              case when not final and r4 % 7 = 4 then jsonb_build_object('outcome', 'favourable', 'proposedBy', $3::text) end,
-              $3
-         from s cross join total join people on people.n = s.g % total.c`,
-      [N, offices, caseworker.userId],
-    );
+    // Bulk generation is one long statement: lift the API's 30-second statement limit for it alone.
+    await t.dataSource.transaction(async (m) => {
+      await m.query(`set local statement_timeout = 0`);
+      await m.query(
+        `insert into applicants (latin_name, name_keys, name_skeleton, birth_year, nationality, created_by)
+         select 'Person ' || g, array['prsn' || g], 'prsn' || g, 1960 + g % 45,
+                (array['SN','ML','CI','GN','CM','NG','CD','SY','YE','SD'])[1 + g % 10], $1
+           from generate_series(1, $2::int) g`,
+        [caseworker.userId, Math.ceil(N / 10)],
+      );
+      await m.query(
+        `with people as (select id, row_number() over (order by id) - 1 as n from applicants), total as (select count(*) as c from applicants), r as (
+           -- Independent pseudo-random draws per file, so that office, kind, state and deadline are not correlated.
+           select g, ('x' || substr(md5(g::text), 1, 7))::bit(28)::int as r1, ('x' || substr(md5(g::text), 8, 7))::bit(28)::int as r2,
+                  ('x' || substr(md5(g::text), 15, 7))::bit(28)::int as r3, ('x' || substr(md5(g::text), 22, 7))::bit(28)::int as r4
+             from generate_series(1, $1::int) g), s as (
+           select g, r1, r2, r3, r4,
+                  case when r1 % 10 < 7 then 'regularisation' when r1 % 10 < 9 then 'asylum' else 'renewal' end as kind,
+                  r2 % 5 < 2 as final
+             from r)
+         insert into applications (reference, access_code_hash, kind, category, criteria_version, applicant_id, office_id, nationality,
+                                   state, final, version, due_at, assignee_id, proposal, created_by)
+         select 'MA-S' || g, repeat('0', 64), kind,
+                case when kind = 'regularisation' then (array['spouse_of_moroccan','spouse_of_foreigner','child_of_eligible_parent','work_contract','residence_five_years','serious_illness'])[1 + r4 % 6] end,
+                case when kind = 'regularisation' then 'MA-2016' end,
+                people.id,
+                ($2::uuid[])[1 + r3 % array_length($2::uuid[], 1)],
+                (array['SN','ML','CI','GN','CM','NG','CD','SY','YE','SD'])[1 + g % 10],
+                case
+                  when final then (case kind when 'regularisation' then 'card_issued' when 'asylum' then 'protected' else 'card_issued' end)
+                  when kind = 'regularisation' then (array['submitted','completeness_check','awaiting_documents','provincial_review','favourable_proposed','card_production','appeal_window'])[1 + r4 % 7]
+                  when kind = 'asylum' then (array['registered','interview_scheduled','interviewed','assessment_drafted','recognition_proposed','appeal_window'])[1 + r4 % 6]
+                  else (array['expiry_upcoming','requested','documents_check','review','approval_proposed'])[1 + r4 % 5]
+                end,
+                final, 1 + g % 9,
+                case when r2 % 7 = 0 then 'infinity'::timestamptz else now() + (r1 % 120 - 30) * interval '1 day' + (r3 % 86400) * interval '1 second' end,
+                case when r3 % 3 = 0 then $3::uuid end,
+                case when not final and r4 % 7 = 4 then jsonb_build_object('outcome', 'favourable', 'proposedBy', $3::text) end,
+                $3
+           from s cross join total join people on people.n = s.g % total.c`,
+        [N, offices, caseworker.userId],
+      );
+    });
     await t.dataSource.query(`analyze applicants`);
     await t.dataSource.query(`analyze applications`);
     console.log(`[scale] generated ${N} files in ${((Date.now() - started) / 1000).toFixed(1)} s`);
