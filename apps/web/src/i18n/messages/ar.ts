@@ -224,7 +224,7 @@ export const ar: AppMessages = {
     documents: 'وثائقي',
     documentsUnavailable: 'لا يمكن إرسال الوثائق من هنا بعد. أحضرها إلى مكتبك.',
   },
-  inbox: { title: 'الرسائل', empty: 'لا توجد رسائل بعد.' },
+  inbox: { title: 'الرسائل', empty: 'لا توجد رسائل بعد.', new: 'جديد', markRead: 'قرأتها' },
   supervision: {
     title: 'الإشراف',
     help: 'افتح ملفا لتأكيد قرار مقترح أو رفضه. لا يمكنك تأكيد قرار اقترحته أنت.',

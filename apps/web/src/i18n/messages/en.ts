@@ -223,7 +223,7 @@ export const en = {
     documents: 'My documents',
     documentsUnavailable: 'Sending documents from here is not possible yet. Bring them to your office.',
   },
-  inbox: { title: 'Messages', empty: 'No message yet.' },
+  inbox: { title: 'Messages', empty: 'No message yet.', new: 'New', markRead: 'I have read it' },
   supervision: {
     title: 'Supervision',
     help: 'Open a file to confirm or overturn a proposed decision. You cannot confirm a decision you proposed yourself.',

@@ -224,7 +224,7 @@ export const es: AppMessages = {
     documents: 'Mis documentos',
     documentsUnavailable: 'Todavía no se pueden enviar documentos desde aquí. Llévelos a su oficina.',
   },
-  inbox: { title: 'Mensajes', empty: 'Todavía no hay mensajes.' },
+  inbox: { title: 'Mensajes', empty: 'Todavía no hay mensajes.', new: 'Nuevo', markRead: 'Ya lo leí' },
   supervision: {
     title: 'Supervisión',
     help: 'Abra un expediente para confirmar o revocar una decisión propuesta. No puede confirmar una decisión que propuso usted.',

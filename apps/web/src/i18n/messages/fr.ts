@@ -224,7 +224,7 @@ export const fr: AppMessages = {
     documents: 'Mes pièces',
     documentsUnavailable: 'L’envoi de pièces d’ici n’est pas encore possible. Apportez-les à votre bureau.',
   },
-  inbox: { title: 'Messages', empty: 'Pas encore de message.' },
+  inbox: { title: 'Messages', empty: 'Pas encore de message.', new: 'Nouveau', markRead: 'J’ai lu' },
   supervision: {
     title: 'Supervision',
     help: 'Ouvrez un dossier pour confirmer ou infirmer une décision proposée. Vous ne pouvez pas confirmer une décision que vous avez proposée.',

@@ -1,7 +1,7 @@
-import { Alert, Button, Card, Loader, Stack, Text, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { authorizedFetch } from '../../api/client';
+import { api, authorizedFetch, unwrap } from '../../api/client';
 import type { InboxPage } from '../../api/contract';
 import { formatDate, type Language } from '../../i18n/languages';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -18,6 +18,11 @@ export function MyNotifications() {
     getNextPageParam: (last) => last.next ?? undefined,
   });
   const items = inbox.data?.pages.flatMap((p) => p.items) ?? [];
+  const client = useQueryClient();
+  const markRead = useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/me/notifications/{id}/read', { params: { path: { id } } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['inbox'] }),
+  });
   return (
     <Stack gap="md" maw={640}>
       <Title order={1}>{t('inbox.title')}</Title>
@@ -30,11 +35,23 @@ export function MyNotifications() {
       ) : (
         items.map((n) => (
           <Card key={n.id} withBorder padding="md" component="article" lang={n.language} dir={n.language === 'ar' ? 'rtl' : 'ltr'} data-testid="inbox-item">
-            <Text fw={700}>{n.subject}</Text>
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <Text fw={700}>{n.subject}</Text>
+              {!n.readAt && (
+                <Badge color="blue" variant="light">
+                  {t('inbox.new')}
+                </Badge>
+              )}
+            </Group>
             <Text size="xs" c="dimmed" mb="xs">
               {formatDate(n.createdAt, i18n.language as Language, true)}
             </Text>
             <Text style={{ whiteSpace: 'pre-wrap' }}>{n.body}</Text>
+            {!n.readAt && (
+              <Button mt="sm" variant="light" size="md" onClick={() => markRead.mutate(n.id)} loading={markRead.isPending && markRead.variables === n.id}>
+                {t('inbox.markRead')}
+              </Button>
+            )}
           </Card>
         ))
       )}
