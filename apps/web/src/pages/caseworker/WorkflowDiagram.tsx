@@ -42,6 +42,15 @@ export function WorkflowDiagram({ kind, state }: { kind: CaseKind; state: string
             el.removeAttribute('width');
           }
           el?.setAttribute('role', 'img');
+          // Bring the current state into the middle of the box (the box scrolls, not the page).
+          const box = host.current;
+          const here = box.querySelector(`g.current, [id*="state-${state}-"]`);
+          if (here) {
+            const r = here.getBoundingClientRect();
+            const b = box.getBoundingClientRect();
+            box.scrollLeft += r.left - b.left - b.width / 2 + r.width / 2;
+            box.scrollTop += r.top - b.top - b.height / 2 + r.height / 2;
+          }
           el?.setAttribute('aria-label', t('case.diagramLabel', { state: stateLabel(t, state) }));
         }
       } catch (e) {
