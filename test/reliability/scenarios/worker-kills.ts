@@ -140,10 +140,11 @@ export async function workerTerm(redisUrl: string, n: number): Promise<ScenarioR
     const docs = await pendingDocuments(f, n);
     const notes = await pendingNotifications(f, n);
     w = await startWorker(f, 'worker-term');
-    await waitUntil(async () => {
-      const b = await queueBacklog(f, ['notifications']);
-      return b['notifications.active']! >= 4;
-    }, 120_000, 100);
+    // In flight means e-mails being sent (each held 2 s by the SMTP server), not only jobs picked up.
+    const sending = async () =>
+      (await f.pg.query(`select id from notification_deliveries where notification_id = any($1::uuid[]) and channel = 'email' and status = 'sending'`, [notes])).rows.map((r) => r.id as string);
+    await waitUntil(async () => (await sending()).length >= 4, 120_000, 50);
+    const sendingAtSigterm = await sending();
     const before = await queueBacklog(f, ['documents', 'notifications']);
     const inFlight = before['documents.active']! + before['notifications.active']!;
     const t0 = Date.now();
@@ -151,6 +152,7 @@ export async function workerTerm(redisUrl: string, n: number): Promise<ScenarioR
     const exit = await Promise.race([w.exited, sleep(graceMs + 10_000).then(() => null)]);
     const exitMs = Date.now() - t0;
     const firstOutput = w.output();
+    const finishedInFlight = Number((await f.pg.query(`select count(*) as n from notification_deliveries where id = any($1::uuid[]) and status = 'sent'`, [sendingAtSigterm])).rows[0].n);
     const after = await queueBacklog(f, ['documents', 'notifications']);
     const leftActive = after['documents.active']! + after['notifications.active']!;
     const exitedInTime = exit !== null && exitMs <= graceMs + 2000;
@@ -168,12 +170,14 @@ export async function workerTerm(redisUrl: string, n: number): Promise<ScenarioR
     // the grace timer's forced exit ends with code 1. The log line proves the handler ran, leftActive that it waited.
     const graceful = /finishing jobs in flight/.test(firstOutput);
     const cleanExit = exit !== null && (exit.code === 0 || exit.signal === 'SIGTERM') && graceful;
-    const pass = inFlight > 0 && exitedInTime && cleanExit && leftActive === 0 && settled && s.received === n && s.distinct === n;
+    const pass = sendingAtSigterm.length > 0 && finishedInFlight === sendingAtSigterm.length && exitedInTime && cleanExit && leftActive === 0 && settled && s.received === n && s.distinct === n;
     return {
       name,
       status: pass ? 'pass' : 'fail',
       counts: {
-        inFlightAtSigterm: inFlight,
+        jobsActiveAtSigterm: inFlight,
+        emailsBeingSentAtSigterm: sendingAtSigterm.length,
+        ofThoseSentBeforeExit: finishedInFlight,
         exitMs,
         exitCode: exit ? String(exit.code ?? exit.signal) : 'still running',
         gracefulShutdownLogged: /finishing jobs in flight/.test(firstOutput),
