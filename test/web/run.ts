@@ -6,12 +6,12 @@
  * Exits 0 when every test passed, 1 otherwise.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { Api } from './api';
 import { launchChromium } from './browser';
-import { axeResults } from './checks';
+import { axeResults, SCREENSHOTS } from './checks';
 import { applicantPortal } from './scenarios/applicant-portal';
 import { caseworkerFlow } from './scenarios/caseworker-flow';
 import { mainPages } from './scenarios/main-pages';
@@ -46,6 +46,9 @@ async function main(): Promise<void> {
     sh(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'apps/web/tsconfig.json']);
     sh(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']);
   }
+  // Pictures of an earlier run's failures would be mistaken for this run's.
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const f of readdirSync(SCREENSHOTS)) if (f.startsWith('failed-')) rmSync(join(SCREENSHOTS, f));
   step('status page weight');
   sh(process.execPath, [join(ROOT, 'apps', 'web', 'scripts', 'bundle-budget.mjs')]);
 
