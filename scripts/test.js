@@ -24,7 +24,7 @@ try {
 
 // The web application's component and unit tests (Vitest), unless a subset of Jest tests was asked for.
 let webStatus = 0;
-const webConfig = join(root, 'apps', 'web', 'vite.config.ts');
+const webConfig = join(root, 'apps', 'web', 'vite.config.mts');
 if (existsSync(webConfig) && process.argv.length <= 2 && hasWebTests(join(root, 'apps', 'web', 'src'))) {
   const webOut = join(root, 'artifacts', 'vitest-results.json');
   const web = spawnSync(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', webConfig, '--reporter=default', '--reporter=json', `--outputFile.json=${webOut}`], {

@@ -15,6 +15,7 @@ import { StatusModule } from '@masar/status';
 import { LettersModule } from '@masar/letters';
 import { SupervisionModule } from '@masar/supervision';
 import { HealthController } from './health/health.controller';
+import { WebAppModule } from './web/web-app.module';
 
 /** The HTTP process: the platform, then one module per bounded context. */
 @Module({})
@@ -40,6 +41,7 @@ export class ApiModule {
         // After the extra modules: a test that brings its own CaseFiles (documents' in-memory one) keeps it.
         CasesModule,
         DocumentsModule,
+        WebAppModule,
       ],
       controllers: [HealthController],
     };
