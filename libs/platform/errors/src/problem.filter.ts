@@ -23,7 +23,9 @@ const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT
 
 export function isUnavailableError(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
-  const e = err as { code?: string; message?: string; driverError?: unknown };
+  const e = err as { code?: string; message?: string; name?: string; driverError?: unknown };
+  // TypeORM's own wording when the server ended the connection under a transaction (a restart, a failover).
+  if (e.name === 'QueryRunnerProviderAlreadyReleasedError' || e.name === 'ConnectionIsNotSetError') return true;
   if (e.code && (UNAVAILABLE_PG_CODES.has(e.code) || UNAVAILABLE_NODE_CODES.has(e.code))) return true;
   if (e.driverError && isUnavailableError(e.driverError)) return true;
   const m = e.message ?? '';
