@@ -16,6 +16,7 @@ interface Schedule {
  */
 export const SCHEDULES: Schedule[] = [
   { id: 'deadlines-sweep', queue: 'cases', job: 'cases.deadlines.sweep', everyMs: 5 * 60_000 },
+  { id: 'documents-redrive', queue: 'documents', job: 'documents.redrive', everyMs: 5 * 60_000 },
   { id: 'audit-checkpoint', queue: 'audit', job: 'audit.checkpoint', everyMs: 15 * 60_000 },
   { id: 'reports-refresh', queue: 'supervision', job: 'supervision.reports-refresh', everyMs: 10 * 60_000 },
   { id: 'retention-sweep', queue: 'supervision', job: 'supervision.retention-sweep', everyMs: 24 * 3600_000 },
@@ -28,13 +29,14 @@ export class Schedules implements OnApplicationBootstrap {
 
   constructor(
     @InjectQueue('cases') private readonly cases: Queue,
+    @InjectQueue('documents') private readonly documents: Queue,
     @InjectQueue('audit') private readonly audit: Queue,
     @InjectQueue('supervision') private readonly supervision: Queue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (process.env.MASAR_SCHEDULES === 'off') return;
-    const queues: Partial<Record<QueueName, Queue>> = { cases: this.cases, audit: this.audit, supervision: this.supervision };
+    const queues: Partial<Record<QueueName, Queue>> = { cases: this.cases, documents: this.documents, audit: this.audit, supervision: this.supervision };
     for (const s of SCHEDULES) {
       await queues[s.queue]!.upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.job, data: {} });
     }

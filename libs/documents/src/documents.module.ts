@@ -12,6 +12,7 @@ import { MultipartRegistration } from './upload/multipart.registration';
 import { UploadDocument } from './upload/upload-document.use-case';
 import { ReviewDocument } from './review/review-document.use-case';
 import { SweepUnreferencedContent } from './retention/sweep-unreferenced-content.use-case';
+import { RedrivePendingChecks } from './check/redrive-pending-checks.use-case';
 
 /**
  * `CaseFiles` (the cases context seen from here) is not provided by this module: the application supplies it, so
@@ -32,7 +33,7 @@ export class DocumentsModule {}
 
 /** The worker side: the 'documents.check' processor. Needs the platform modules (queue, database, outbox). */
 @Module({
-  providers: [...shared, malwareScannerProvider, CheckDocument, DocumentCheckProcessor, SweepUnreferencedContent],
-  exports: [DocumentChecklistPort, CheckDocument, SweepUnreferencedContent],
+  providers: [...shared, malwareScannerProvider, CheckDocument, DocumentCheckProcessor, SweepUnreferencedContent, RedrivePendingChecks],
+  exports: [DocumentChecklistPort, CheckDocument, SweepUnreferencedContent, RedrivePendingChecks],
 })
 export class DocumentsWorkerModule {}

@@ -19,5 +19,6 @@ export { LocalDiskDocumentStorage } from './storage/local-disk-document-storage'
 export { MalwareScanner, type ScanVerdict } from './malware/malware-scanner';
 export { ClamdMalwareScanner } from './malware/clamd-malware-scanner';
 export { CheckDocument, type CheckOutcome } from './check/check-document.use-case';
+export { RedrivePendingChecks } from './check/redrive-pending-checks.use-case';
 export { SweepUnreferencedContent } from './retention/sweep-unreferenced-content.use-case';
 export type { Finding, CheckName } from './checks/finding';

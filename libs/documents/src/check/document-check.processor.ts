@@ -4,10 +4,11 @@ import type { Job } from 'bullmq';
 import { MASAR_CONFIG, type MasarConfig } from '@masar/config';
 import type { JobPayload } from '@masar/queue';
 import { CheckDocument, type CheckOutcome } from './check-document.use-case';
+import { RedrivePendingChecks } from './redrive-pending-checks.use-case';
 
 /**
- * The 'documents' queue carries one job, 'documents.check'. The payload is an id only; the document is re-read
- * from the database, and a document already checked is left as it is.
+ * The 'documents' queue carries 'documents.check' (the payload is an id only; the document is re-read from the
+ * database, and a document already checked is left as it is) and the scheduled 'documents.redrive'.
  */
 @Processor('documents')
 export class DocumentCheckProcessor extends WorkerHost implements OnApplicationBootstrap {
@@ -15,6 +16,7 @@ export class DocumentCheckProcessor extends WorkerHost implements OnApplicationB
 
   constructor(
     private readonly checkDocument: CheckDocument,
+    private readonly redrive: RedrivePendingChecks,
     @Inject(MASAR_CONFIG) private readonly config: MasarConfig,
   ) {
     super();
@@ -35,7 +37,8 @@ export class DocumentCheckProcessor extends WorkerHost implements OnApplicationB
     this.logger.error({ jobId: job.id, documentId: job.data.documentId, attempts: job.attemptsMade, err: err.message }, 'document check failed for good; the document stays pending until the job is retried');
   }
 
-  async process(job: Pick<Job<JobPayload<'documents.check'>>, 'name' | 'id' | 'data'>): Promise<CheckOutcome> {
+  async process(job: Pick<Job<JobPayload<'documents.check'>>, 'name' | 'id' | 'data'>): Promise<CheckOutcome | { redriven: number }> {
+    if (job.name === 'documents.redrive') return this.redrive.execute();
     if (job.name !== 'documents.check') throw new Error(`the documents queue has no job ${job.name}`);
     const outcome = await this.checkDocument.execute(job.data.documentId);
     this.logger.log({ jobId: job.id, documentId: job.data.documentId, result: outcome.result, verdict: 'verdict' in outcome ? outcome.verdict : undefined }, 'document checked');

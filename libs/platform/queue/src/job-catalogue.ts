@@ -10,6 +10,8 @@ export type QueueName = (typeof QUEUES)[number];
 export interface JobCatalogue {
   /** Check one uploaded document (hash, type, malware, duplicates, dates). Idempotent by document id. */
   'documents.check': { documentId: string };
+  /** Queue again the checks whose jobs the queue lost (documents pending for too long with no job). */
+  'documents.redrive': Record<string, never>;
   /** Fan a domain event out to the applicant's channels. */
   'notifications.dispatch': { notificationId: string };
   /** Deliver one message on one channel (idempotency key per event, recipient and channel). */
@@ -37,6 +39,7 @@ export type JobPayload<N extends JobName> = JobCatalogue[N];
 
 export const JOB_ROUTES: { readonly [N in JobName]: QueueName } = {
   'documents.check': 'documents',
+  'documents.redrive': 'documents',
   'notifications.dispatch': 'notifications',
   'notifications.deliver': 'notifications',
   'cases.deadlines.sweep': 'cases',
