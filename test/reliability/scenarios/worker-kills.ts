@@ -38,7 +38,10 @@ export async function workerKills(redisUrl: string, n: number): Promise<Scenario
     const s = smtpCounts(f);
     const backlog = await queueBacklog(f, ['documents', 'notifications']);
     const stuck = backlog['documents.active']! + backlog['documents.waiting']! + backlog['notifications.active']! + backlog['notifications.waiting']!;
-    const pass = kills === 3 && settled && e.checksRecorded === n && e.documentsPending === 0 && e.emailDeliveriesSent === n && e.emailDeliveriesOpen === 0 && s.distinct === n && s.received === n && stuck === 0 && e.outboxUnsent === 0;
+    // Every e-mail arrived, and nothing arrived that was not one of them. A worker killed between the SMTP server
+    // accepting a message and the delivery being marked sent sends it again: SMTP cannot give exactly-once, so such a
+    // copy must carry the same Message-ID (mail systems keep one) and is counted apart, never hidden.
+    const pass = kills === 3 && settled && e.checksRecorded === n && e.documentsPending === 0 && e.emailDeliveriesSent === n && e.emailDeliveriesOpen === 0 && s.distinct === n && s.received >= n && stuck === 0 && e.outboxUnsent === 0;
     return {
       name,
       status: pass ? 'pass' : 'fail',
@@ -100,7 +103,8 @@ export async function workerStop(redisUrl: string, n: number): Promise<ScenarioR
     const s = smtpCounts(f);
     const backlog = await queueBacklog(f, ['documents', 'notifications']);
     const stuck = backlog['documents.active']! + backlog['documents.waiting']! + backlog['notifications.active']! + backlog['notifications.waiting']!;
-    const pass = settled && e.checksRecorded === n && e.emailDeliveriesSent === n && s.received === n && s.distinct === n && stuck === 0;
+    // As above: a copy sent again after the takeover must carry the original's Message-ID, and is counted apart.
+    const pass = settled && e.checksRecorded === n && e.emailDeliveriesSent === n && s.received >= n && s.distinct === n && stuck === 0;
     return {
       name,
       status: pass ? 'pass' : 'fail',
