@@ -35,6 +35,7 @@ export function latencyPercentiles(ms: number[]): { p50: number; p99: number; ma
 export function fmt(n: number, digits = 2): string {
   if (!Number.isFinite(n)) return String(n);
   if (Math.abs(n) >= 1000) return n.toFixed(0);
+  if (n !== 0 && Math.abs(n) < 0.01) return n.toPrecision(2);
   return n.toFixed(digits);
 }
 
