@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DataSource } from 'typeorm';
@@ -19,7 +20,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.auth.jwtSecret,
+      // A KeyObject, not the string: jsonwebtoken would otherwise turn the string into a key on every verification.
+      secretOrKey: createSecretKey(Buffer.from(config.auth.jwtSecret)),
       issuer: config.auth.issuer,
       audience: config.auth.audience,
       algorithms: ['HS256'],
