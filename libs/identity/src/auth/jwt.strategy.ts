@@ -21,7 +21,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       // A KeyObject, not the string: jsonwebtoken would otherwise turn the string into a key on every verification.
-      secretOrKey: createSecretKey(Buffer.from(config.auth.jwtSecret)),
+      // (passport-jwt hands it to jsonwebtoken, which takes a KeyObject; its typings only list string and Buffer.)
+      secretOrKey: createSecretKey(Buffer.from(config.auth.jwtSecret)) as unknown as Buffer,
       issuer: config.auth.issuer,
       audience: config.auth.audience,
       algorithms: ['HS256'],
