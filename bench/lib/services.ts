@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { startEmbeddedPostgres } from '@masar/database';
 import { answers, migrationsFingerprint, withAdmin, withDatabase } from '../../test/support/postgres';
 import { ROOT } from './proc';
+import { redisAnswers as redisAnswersAt } from '../../test/support/postgres';
 
 /**
  * The PostgreSQL server and Redis the benchmarks use: BENCH_DATABASE_URL (or DATABASE_URL) and BENCH_REDIS_URL
@@ -109,17 +110,8 @@ export function redisUrl(): string {
   return process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 }
 
-export async function redisAnswers(url = redisUrl()): Promise<boolean> {
-  const r = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, enableOfflineQueue: false, retryStrategy: () => null });
-  r.on('error', () => undefined);
-  try {
-    await r.connect();
-    return (await r.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    r.disconnect();
-  }
+export function redisAnswers(url = redisUrl()): Promise<boolean> {
+  return redisAnswersAt(url);
 }
 
 export async function redisVersion(url = redisUrl()): Promise<string> {

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
-import IORedis from 'ioredis';
 import { spawnSync } from 'node:child_process';
 // Jest's global set-up does not see moduleNameMapper: relative imports here, and the migrations run in a child.
 import { startEmbeddedPostgres } from '../../libs/platform/database/src/embedded-postgres';
-import { answers, LOCAL_POSTGRES, migrationsFingerprint, withAdmin, withDatabase } from './postgres';
+import { answers, LOCAL_POSTGRES, migrationsFingerprint, redisAnswers, withAdmin, withDatabase } from './postgres';
 
 /**
  * Once per `jest` run: find a PostgreSQL server (configured, local, or an embedded one started here), build a
@@ -57,18 +56,6 @@ export default async function globalSetup(): Promise<void> {
   if (!process.env.MASAR_TEST_REDIS_URL) console.log(`\n[test] Redis does not answer at ${redisUrl}: suites that need Redis will say they were skipped`);
 }
 
-async function redisAnswers(url: string): Promise<boolean> {
-  const r = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, enableOfflineQueue: false, retryStrategy: () => null });
-  r.on('error', () => undefined);
-  try {
-    await r.connect();
-    return (await r.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    r.disconnect();
-  }
-}
 
 function migrate(root: string, url: string): void {
   const run = spawnSync(process.execPath, ['-r', '@swc-node/register', join(root, 'scripts', 'migrate.ts')], {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import IORedis from 'ioredis';
 import { Client } from 'pg';
 
 /** The PostgreSQL server tests use: TEST_DATABASE_URL or DATABASE_URL when set, else the local one, else embedded. */
@@ -16,6 +17,20 @@ export async function answers(url: string, timeoutMs = 1500): Promise<boolean> {
     return false;
   } finally {
     await c.end().catch(() => undefined);
+  }
+}
+
+/** Whether a Redis server answers PING at `url` (no retries, no offline queue: a quick yes or no). */
+export async function redisAnswers(url: string, timeoutMs = 1000): Promise<boolean> {
+  const r = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: timeoutMs, enableOfflineQueue: false, retryStrategy: () => null });
+  r.on('error', () => undefined);
+  try {
+    await r.connect();
+    return (await r.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    r.disconnect();
   }
 }
 

@@ -13,28 +13,12 @@ import { dataSourceOptions } from '@masar/database';
 import { runMigrations } from '@masar/db';
 import { seedDemoStaff } from '@masar/identity';
 import { startEmbeddedPostgres } from '../../libs/platform/database/src/embedded-postgres';
+import { answers, withDatabase } from '../support/postgres';
 
 export const ROOT = join(__dirname, '..', '..');
 const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
-async function answers(url: string): Promise<boolean> {
-  const c = new Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  try {
-    await c.connect();
-    await c.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
 
 async function admin<T>(url: string, work: (c: Client) => Promise<T>): Promise<T> {
   const c = new Client({ connectionString: url });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import IORedis from 'ioredis';
+import { redisAnswers } from '../../support/postgres';
 
 /**
  * A Redis server of the suite's own (127.0.0.1, a port apart from the machine's 6379), so that stopping it for the
@@ -28,16 +28,8 @@ export class PrivateRedis {
     spawnSync('redis-cli', ['-p', String(this.port), 'shutdown', 'nosave'], { encoding: 'utf8' });
   }
 
-  async answers(): Promise<boolean> {
-    const r = new IORedis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 500, enableOfflineQueue: false, retryStrategy: () => null });
-    r.on('error', () => undefined);
-    try {
-      await r.connect();
-      return (await r.ping()) === 'PONG';
-    } catch {
-      return false;
-    } finally {
-      r.disconnect();
-    }
+  answers(): Promise<boolean> {
+    return redisAnswers(this.url, 500);
   }
+
 }
