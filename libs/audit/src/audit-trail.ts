@@ -29,6 +29,19 @@ export class AuditTrail {
   }
 
   /**
+   * Appends many events inside the caller's transaction, in order, with one call of `audit_append_many` per slice
+   * (one take of the chain's lock): what a set-based use case (a bulk import) records, one event per thing changed.
+   */
+  async recordMany(manager: EntityManager, events: AuditEventInput[], sliceSize = 5000): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) throw AuditErrors.noTransaction();
+    const bodies = events.map((e) => normaliseEvent(e));
+    for (let i = 0; i < bodies.length; i += sliceSize) {
+      const slice = bodies.slice(i, i + sliceSize);
+      await manager.query('select count(*) from audit_append_many($1::jsonb, $2::text[])', [JSON.stringify(slice), slice.map(canonicalBody)]);
+    }
+  }
+
+  /**
    * Appends an event that has nothing else to commit with (reads, logins, downloads), and resolves once it is
    * committed. Events recorded at the same moment in this process are appended together, in one transaction and
    * one flush (see AppendBatcher); the request context is read here, before the event waits.

@@ -73,4 +73,43 @@ export class NotificationRequests {
     await this.outbox.add(manager, 'notifications.dispatch', { notificationId: id }, { id });
     return { notificationId: id, created: true };
   }
+
+  /**
+   * The same contract for many requests at once (a bulk import): every request is checked first, then one
+   * multi-row insert and one outbox write for the new ones. Answers in the order asked.
+   */
+  async requestMany(manager: EntityManager, reqs: NotificationRequest[]): Promise<NotificationRequested[]> {
+    if (reqs.length === 0) return [];
+    const params = reqs.map((r) => {
+      if (!UUID.test(r.applicationId) || !UUID.test(r.recipientId)) throw NotificationsError.invalidRequest('applicationId and recipientId must be uuids');
+      if (typeof r.occurrenceKey !== 'string' || r.occurrenceKey.length === 0 || r.occurrenceKey.length > 200) {
+        throw NotificationsError.invalidRequest('occurrenceKey must be a non-empty string of at most 200 characters');
+      }
+      return JSON.stringify(validateParams(r.event, r.params));
+    });
+    const ids = reqs.map(() => randomUUID());
+    const rows: { id: string; event: string; occurrence_key: string; recipient_id: string; created: boolean }[] = await manager.query(
+      `with asked as (select * from unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::jsonb[]) as t(id, event, occurrence_key, application_id, recipient_id, params)),
+            ins as (insert into notifications (id, event, occurrence_key, application_id, recipient_id, params)
+                    select * from asked on conflict (event, occurrence_key, recipient_id) do nothing returning id, event, occurrence_key, recipient_id)
+       select id, event, occurrence_key, recipient_id::text, true as created from ins
+       union all
+       select n.id, n.event, n.occurrence_key, n.recipient_id::text, false from asked a
+         join notifications n on n.event = a.event and n.occurrence_key = a.occurrence_key and n.recipient_id = a.recipient_id
+        where not exists (select 1 from ins where ins.event = a.event and ins.occurrence_key = a.occurrence_key and ins.recipient_id = a.recipient_id)`,
+      [ids, reqs.map((r) => r.event), reqs.map((r) => r.occurrenceKey), reqs.map((r) => r.applicationId), reqs.map((r) => r.recipientId), params],
+    );
+    const byKey = new Map(rows.map((r) => [`${r.event}\u0000${r.occurrence_key}\u0000${r.recipient_id}`, r]));
+    const created = rows.filter((r) => r.created);
+    for (let i = 0; i < created.length; i += 5000) {
+      await this.outbox.addMany(
+        manager,
+        created.slice(i, i + 5000).map((r) => ({ name: 'notifications.dispatch' as const, payload: { notificationId: r.id }, options: { id: r.id } })),
+      );
+    }
+    return reqs.map((r) => {
+      const row = byKey.get(`${r.event}\u0000${r.occurrenceKey}\u0000${r.recipientId}`)!;
+      return { notificationId: row.id, created: row.created };
+    });
+  }
 }

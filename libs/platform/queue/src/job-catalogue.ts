@@ -4,7 +4,7 @@
  * no personal data ever goes into a payload.
  */
 /** One queue per context that runs jobs, so that each queue has one processor (bullmq hands a job to any worker of its queue). */
-export const QUEUES = ['documents', 'notifications', 'cases', 'letters', 'audit', 'supervision'] as const;
+export const QUEUES = ['documents', 'notifications', 'cases', 'letters', 'audit', 'supervision', 'intake'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export interface JobCatalogue {
@@ -32,6 +32,8 @@ export interface JobCatalogue {
   'supervision.reports-refresh': Record<string, never>;
   /** Draw the weekly quality sample of decisions. */
   'supervision.quality-sampling': { week?: string };
+  /** Import the valid staged rows of a CSV batch, chunk after chunk; resumes after its last committed chunk. */
+  'intake.import': { batchId: string };
 }
 
 export type JobName = keyof JobCatalogue;
@@ -50,6 +52,7 @@ export const JOB_ROUTES: { readonly [N in JobName]: QueueName } = {
   'supervision.retention-sweep': 'supervision',
   'supervision.reports-refresh': 'supervision',
   'supervision.quality-sampling': 'supervision',
+  'intake.import': 'intake',
 };
 
 export function queueOf(name: JobName): QueueName {
