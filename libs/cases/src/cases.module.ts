@@ -1,5 +1,6 @@
 import { Global, Module, type OnModuleInit } from '@nestjs/common';
 import { ExportApplicantData } from './applicants/applicant-data-export';
+import { ApplicantHistory } from './applicants/applicant-history.query';
 import { ApplicantRecords } from './applicants/applicant-records';
 import { CorrectApplicant } from './applicants/correct-applicant.use-case';
 import { EraseApplicantData } from './applicants/erase-applicant-data.use-case';
@@ -42,6 +43,7 @@ import { WorkQueueQuery } from './work-queue/work-queue.query';
     FindDuplicateCandidates,
     ApplicantRecords,
     GetApplicant,
+    ApplicantHistory,
     CorrectApplicant,
     ExportApplicantData,
     EraseApplicantData,

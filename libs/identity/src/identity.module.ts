@@ -7,6 +7,7 @@ import { MASAR_CONFIG, type MasarConfig } from '@masar/config';
 import { AdminController } from './admin/admin.controller';
 import { ManageUsersUseCase } from './admin/manage-users.use-case';
 import { AccessGuard } from './auth/access.guard';
+import { ActorDirectory } from './auth/actor-directory';
 import { AuthController } from './auth/auth.controller';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
@@ -17,6 +18,7 @@ import { RefreshToken } from './auth/refresh-token.entity';
 import { TokenService } from './auth/token-service';
 import { CaseScopeResolver } from './offices/case-scope.resolver';
 import { Office } from './offices/office.entity';
+import { OfficeStaff } from './offices/office-staff.query';
 import { OfficesController } from './offices/offices.controller';
 import { User } from './users/user.entity';
 
@@ -42,8 +44,10 @@ import { User } from './users/user.entity';
     RegisterApplicantUseCase,
     LocalStrategy,
     JwtStrategy,
+    ActorDirectory,
     ManageUsersUseCase,
     CaseScopeResolver,
+    OfficeStaff,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [CaseScopeResolver, Passwords],

@@ -160,6 +160,38 @@ export interface paths {
         patch: operations["ApplicantsController_correctRecord"];
         trace?: never;
     };
+    "/applicants/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ApplicantsController_files"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applicants/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ApplicantsController_corrections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applicants/{id}/merges": {
         parameters: {
             query?: never;
@@ -167,7 +199,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["ApplicantsController_mergeList"];
         put?: never;
         post: operations["ApplicantsController_merge"];
         delete?: never;
@@ -763,6 +795,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/offices/{id}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OfficesController_staffOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/quality-samples": {
         parameters: {
             query?: never;
@@ -931,11 +979,94 @@ export interface components {
         AddNoteDto: {
             body: string;
         };
+        ApplicantCorrectionEntryDto: {
+            correctedAt: string;
+            correctedBy: string;
+            /** @description The fields changed (never their values) */
+            fields: string[];
+            id: string;
+            reason: string;
+        };
+        ApplicantFileDto: {
+            category: string | null;
+            createdAt: string;
+            id: string;
+            /** @enum {string} */
+            kind: "regularisation" | "asylum" | "renewal";
+            /** @description The file is in the reader's scope: its case page opens */
+            mayOpen: boolean;
+            /** @example MA-7K2P-Q9XW */
+            reference: string;
+            state: string;
+        };
+        ApplicantIdentityDocumentDto: {
+            /** @example 2030-01-31 */
+            expiresOn: string | null;
+            id: string;
+            issuingCountry: string | null;
+            number: string;
+            /** @enum {string} */
+            type: "passport" | "national_id" | "consular_card" | "travel_document" | "residence_card" | "other";
+        };
+        ApplicantMergeEntryDto: {
+            id: string;
+            mergedArabicName: string | null;
+            mergedAt: string;
+            mergedBy: string;
+            mergedId: string;
+            mergedLatinName: string | null;
+            movedApplications: number;
+            movedDocuments: number;
+            reason: string;
+            survivorId: string;
+            undoneAt: string | null;
+            undoneBy: string | null;
+            undoReason: string | null;
+        };
+        ApplicantRecordDto: {
+            address: string | null;
+            arabicName: string | null;
+            birthDate: components["schemas"]["RecordedBirthDateDto"] | null;
+            documents: components["schemas"]["ApplicantIdentityDocumentDto"][];
+            email: string | null;
+            id: string;
+            latinName: string | null;
+            /** @description Set when this record was merged into another */
+            mergedIntoId: string | null;
+            nationality: string | null;
+            phone: string | null;
+            /** @example fr */
+            preferredLanguage: string;
+            /** @enum {string|null} */
+            sex: "female" | "male" | null;
+            /** @description The sign-in account of the person, when they have one */
+            userId: string | null;
+        };
         ApplicantSignUpDto: {
             displayName: string;
             email: string;
             /** @description At least 12 characters; a few words are easier to remember */
             password: string;
+        };
+        ApplicantViewDto: {
+            address: string | null;
+            applicationIds: string[];
+            arabicName: string | null;
+            birthDate: components["schemas"]["RecordedBirthDateDto"] | null;
+            documents: components["schemas"]["ApplicantIdentityDocumentDto"][];
+            email: string | null;
+            id: string;
+            latinName: string | null;
+            /** @description Set when this record was merged into another */
+            mergedIntoId: string | null;
+            nationality: string | null;
+            phone: string | null;
+            /** @example fr */
+            preferredLanguage: string;
+            /** @enum {string|null} */
+            sex: "female" | "male" | null;
+            /** @description The sign-in account of the person, when they have one */
+            userId: string | null;
         };
         ApplicationViewDto: {
             /** @description What you may do now, with what still blocks each action */
@@ -953,6 +1084,16 @@ export interface components {
         AssignDto: {
             /** @description null releases the file */
             assigneeId: string | null;
+            /** @description The version you saw: a file changed since is refused with 409 CASES_VERSION_CONFLICT */
+            expectedVersion?: number;
+            /** @description Why the file changes hands: shown in its history */
+            reason?: string;
+        };
+        AssignmentDto: {
+            assigneeId: string | null;
+            id: string;
+            /** @description The file version after the change */
+            version: number;
         };
         AuditChainBreakDto: {
             detail: string;
@@ -1065,6 +1206,10 @@ export interface components {
             /** @enum {string} */
             role: "applicant" | "caseworker" | "supervisor" | "admin";
         };
+        CurrentLegalHoldDto: {
+            /** @description The active hold, or null */
+            hold: components["schemas"]["LegalHoldDto"] | null;
+        };
         DuplicateCandidateDto: {
             applicationCount: number;
             arabicName: string | null;
@@ -1099,6 +1244,15 @@ export interface components {
             /** @enum {string} */
             type: "passport" | "national_id" | "consular_card" | "travel_document" | "residence_card" | "other";
         };
+        LegalHoldDto: {
+            applicationId: string;
+            id: string;
+            reason: string;
+            /** Format: date-time */
+            setAt: string;
+            setBy: string;
+            setByName: string | null;
+        };
         LegalHoldReasonDto: {
             /** @description Why the data must be kept (or may now go) */
             reason: string;
@@ -1129,6 +1283,10 @@ export interface components {
             /** @description The record that disappears into the survivor */
             mergedId: string;
             reason: string;
+        };
+        MergeResultDto: {
+            mergeId: string;
+            movedApplications: number;
         };
         OfficeDto: {
             code: string;
@@ -1201,6 +1359,12 @@ export interface components {
             kind: "trafficking_indicators" | "vulnerable_person";
             note?: string;
         };
+        RecordedBirthDateDto: {
+            day?: number | null;
+            month?: number | null;
+            /** @example 1990 */
+            year: number;
+        };
         ReferralDto: {
             /** @description The person agreed to the referral */
             consent: boolean;
@@ -1246,11 +1410,22 @@ export interface components {
             /** @enum {string} */
             outcome: "registered" | "candidates";
         };
+        ReleasedLegalHoldDto: {
+            id: string;
+            /** Format: date-time */
+            releasedAt: string;
+        };
         ReviewDocumentDto: {
             /** @enum {string} */
             decision: "verify" | "reject";
             /** @description Required to reject: what is wrong and what to send instead (the applicant reads it). */
             reason?: string;
+        };
+        StaffMemberDto: {
+            displayName: string;
+            id: string;
+            /** @enum {string} */
+            role: "caseworker" | "supervisor";
         };
         StatusRequestDto: {
             /** @example H4TRP-X9M2K */
@@ -1276,6 +1451,12 @@ export interface components {
             officeId: string;
             reason: string;
         };
+        TransferResultDto: {
+            id: string;
+            officeId: string;
+            /** @description The file version after the move */
+            version: number;
+        };
         TransitionDto: {
             /** @example propose_favourable */
             action: string;
@@ -1299,6 +1480,9 @@ export interface components {
         };
         UndoMergeDto: {
             reason: string;
+        };
+        UndoMergeResultDto: {
+            restoredApplications: number;
         };
         UpdateUserDto: {
             active?: boolean;
@@ -1524,11 +1708,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description What the merge moved went back, except files opened on the survivor since */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UndoMergeResultDto"];
+                };
             };
         };
     };
@@ -1581,7 +1768,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicantViewDto"];
+                };
             };
         };
     };
@@ -1605,7 +1794,75 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicantRecordDto"];
+                };
+            };
+        };
+    };
+    ApplicantsController_files: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person's files, oldest first, each saying whether the reader may open it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicantFileDto"][];
+                };
+            };
+        };
+    };
+    ApplicantsController_corrections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The corrections of the record, newest first: fields and reason, not the old values */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicantCorrectionEntryDto"][];
+                };
+            };
+        };
+    };
+    ApplicantsController_mergeList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Merges into this person and of this record into another, newest first, undone ones included */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicantMergeEntryDto"][];
+                };
             };
         };
     };
@@ -1629,7 +1886,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MergeResultDto"];
+                };
             };
         };
     };
@@ -1820,6 +2079,22 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["AssignmentDto"];
+                };
+            };
+            /** @description CASES_VERSION_CONFLICT: the file changed since you loaded it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CASES_ASSIGNEE_INVALID: not active staff of the office that holds the file; CASES_FILE_CLOSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
             };
         };
@@ -1911,6 +2186,15 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["CurrentLegalHoldDto"];
+                };
+            };
+            /** @description SUPERVISION_APPLICATION_NOT_FOUND: unknown, or outside your offices */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
             };
         };
@@ -1935,6 +2219,22 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldDto"];
+                };
+            };
+            /** @description SUPERVISION_APPLICATION_NOT_FOUND: unknown, or outside your offices */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A hold is already active on this file; or the file was erased */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
             };
         };
@@ -1955,6 +2255,15 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleasedLegalHoldDto"];
+                };
+            };
+            /** @description SUPERVISION_APPLICATION_NOT_FOUND: unknown, or outside your offices */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2032,6 +2341,22 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResultDto"];
+                };
+            };
+            /** @description CASES_VERSION_CONFLICT: the file changed since you loaded it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CASES_OFFICE_INVALID: the same office, the appeal body, or a file before the appeal body; CASES_FILE_CLOSED */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2642,6 +2967,35 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OfficeDto"][];
                 };
+            };
+        };
+    };
+    OfficesController_staffOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Active caseworkers and supervisors of an office whose files you supervise */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMemberDto"][];
+                };
+            };
+            /** @description IDENTITY_OFFICE_NOT_FOUND: unknown, or not an office you supervise (the two are not told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

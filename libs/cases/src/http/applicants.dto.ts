@@ -94,3 +94,81 @@ export class CorrectApplicantDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
   @ApiProperty({ description: 'Why the record is corrected (kept with the correction)' }) @IsString() @MinLength(10) @MaxLength(1000) reason: string;
 }
+
+// ---- responses of the person page (GET /applicants/:id and what sits beside it)
+export class ApplicantIdentityDocumentDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: IDENTITY_DOCUMENT_TYPES }) type: string;
+  @ApiProperty() number: string;
+  @ApiProperty({ nullable: true, type: String }) issuingCountry: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2030-01-31' }) expiresOn: string | null;
+}
+
+export class RecordedBirthDateDto {
+  @ApiProperty({ example: 1990 }) year: number;
+  @ApiPropertyOptional({ nullable: true, type: Number }) month?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) day?: number | null;
+}
+
+export class ApplicantRecordDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ nullable: true, type: String }) latinName: string | null;
+  @ApiProperty({ nullable: true, type: String }) arabicName: string | null;
+  @ApiProperty({ nullable: true, type: RecordedBirthDateDto }) birthDate: RecordedBirthDateDto | null;
+  @ApiProperty({ nullable: true, enum: ['female', 'male'] }) sex: 'female' | 'male' | null;
+  @ApiProperty({ nullable: true, type: String }) nationality: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+  @ApiProperty({ example: 'fr' }) preferredLanguage: string;
+  @ApiProperty({ nullable: true, type: String }) address: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The sign-in account of the person, when they have one' }) userId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Set when this record was merged into another' }) mergedIntoId: string | null;
+  @ApiProperty({ type: [ApplicantIdentityDocumentDto] }) documents: ApplicantIdentityDocumentDto[];
+}
+
+export class ApplicantViewDto extends ApplicantRecordDto {
+  @ApiProperty({ type: [String] }) applicationIds: string[];
+}
+
+export class ApplicantFileDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'MA-7K2P-Q9XW' }) reference: string;
+  @ApiProperty({ enum: ['regularisation', 'asylum', 'renewal'] }) kind: 'regularisation' | 'asylum' | 'renewal';
+  @ApiProperty({ nullable: true, type: String }) category: string | null;
+  @ApiProperty() state: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ description: "The file is in the reader's scope: its case page opens" }) mayOpen: boolean;
+}
+
+export class ApplicantCorrectionEntryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ type: [String], description: 'The fields changed (never their values)' }) fields: string[];
+  @ApiProperty() reason: string;
+  @ApiProperty() correctedBy: string;
+  @ApiProperty() correctedAt: string;
+}
+
+export class ApplicantMergeEntryDto {
+  @ApiProperty() id: string;
+  @ApiProperty() survivorId: string;
+  @ApiProperty() mergedId: string;
+  @ApiProperty({ nullable: true, type: String }) mergedLatinName: string | null;
+  @ApiProperty({ nullable: true, type: String }) mergedArabicName: string | null;
+  @ApiProperty() reason: string;
+  @ApiProperty() movedApplications: number;
+  @ApiProperty() movedDocuments: number;
+  @ApiProperty() mergedBy: string;
+  @ApiProperty() mergedAt: string;
+  @ApiProperty({ nullable: true, type: String }) undoneAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) undoneBy: string | null;
+  @ApiProperty({ nullable: true, type: String }) undoReason: string | null;
+}
+
+export class MergeResultDto {
+  @ApiProperty() mergeId: string;
+  @ApiProperty() movedApplications: number;
+}
+
+export class UndoMergeResultDto {
+  @ApiProperty() restoredApplications: number;
+}

@@ -10,7 +10,7 @@ import { FlagsAndReferrals } from '../protection/flags-and-referrals';
 import { RecordEligibilityFacts } from '../eligibility/record-eligibility-facts.use-case';
 import { TransferApplication } from '../transfer/transfer-application.use-case';
 import { PerformTransition } from '../transitions/perform-transition.use-case';
-import { AddNoteDto, ApplicationViewDto, AssignDto, ClaimDto, ClearFlagDto, EligibilityFactsDto, RaiseFlagDto, ReferralDto, OpenApplicationDto, OpenedApplicationDto, TransferDto, TransitionDto, TransitionResultDto } from './applications.dto';
+import { AddNoteDto, ApplicationViewDto, AssignDto, AssignmentDto, ClaimDto, ClearFlagDto, EligibilityFactsDto, RaiseFlagDto, ReferralDto, OpenApplicationDto, OpenedApplicationDto, TransferDto, TransferResultDto, TransitionDto, TransitionResultDto } from './applications.dto';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -91,14 +91,20 @@ export class ApplicationsController {
 
   @Put('applications/:id/assignment')
   @Allow('supervisor')
-  setAssignee(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignDto) {
-    return this.assign.execute(actor, id, body.assigneeId ?? null);
+  @ApiOkResponse({ type: AssignmentDto })
+  @ApiConflictResponse({ description: 'CASES_VERSION_CONFLICT: the file changed since you loaded it' })
+  @ApiUnprocessableEntityResponse({ description: 'CASES_ASSIGNEE_INVALID: not active staff of the office that holds the file; CASES_FILE_CLOSED' })
+  setAssignee(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignDto): Promise<AssignmentDto> {
+    return this.assign.execute(actor, id, { assigneeId: body.assigneeId ?? null, reason: body.reason, expectedVersion: body.expectedVersion });
   }
 
   @Post('applications/:id/transfer')
   @HttpCode(200)
   @Allow('supervisor')
-  transferTo(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: TransferDto) {
+  @ApiOkResponse({ type: TransferResultDto })
+  @ApiConflictResponse({ description: 'CASES_VERSION_CONFLICT: the file changed since you loaded it' })
+  @ApiUnprocessableEntityResponse({ description: 'CASES_OFFICE_INVALID: the same office, the appeal body, or a file before the appeal body; CASES_FILE_CLOSED' })
+  transferTo(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: TransferDto): Promise<TransferResultDto> {
     return this.transfer.execute(actor, id, body);
   }
 

@@ -81,12 +81,31 @@ export class AddNoteDto {
 
 export class AssignDto {
   @ApiProperty({ nullable: true, type: String, description: 'null releases the file' }) @IsOptional() @IsUUID() assigneeId: string | null;
+  @ApiPropertyOptional({ minLength: 3, maxLength: 2000, description: 'Why the file changes hands: shown in its history' })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason?: string;
+  @ApiPropertyOptional({ description: 'The version you saw: a file changed since is refused with 409 CASES_VERSION_CONFLICT' }) @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+}
+
+export class AssignmentDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ nullable: true, type: String }) assigneeId: string | null;
+  @ApiProperty({ description: 'The file version after the change' }) version: number;
 }
 
 export class TransferDto {
   @ApiProperty() @IsUUID() officeId: string;
   @ApiProperty() @IsString() @MinLength(15) @MaxLength(2000) reason: string;
   @ApiProperty() @IsInt() @Min(1) expectedVersion: number;
+}
+
+export class TransferResultDto {
+  @ApiProperty() id: string;
+  @ApiProperty() officeId: string;
+  @ApiProperty({ description: 'The file version after the move' }) version: number;
 }
 
 export class ClaimDto {

@@ -12,6 +12,8 @@ export interface LegalHoldView {
   applicationId: string;
   reason: string;
   setBy: string;
+  /** The name of who set it, as the staff list shows it. */
+  setByName: string | null;
   setAt: string;
 }
 
@@ -32,7 +34,12 @@ export class LegalHolds {
   async current(actor: Actor, applicationId: string): Promise<LegalHoldView | null> {
     return this.transactions.run(async (m) => {
       await this.lockFile(m, actor, applicationId, false);
-      const [hold] = await m.query(`select id, application_id, reason, set_by, set_at from legal_holds where application_id = $1 and released_at is null`, [applicationId]);
+      const [hold] = await m.query(
+        `select h.id, h.application_id, h.reason, h.set_by, u.display_name as set_by_name, h.set_at
+           from legal_holds h left join users u on u.id = h.set_by
+          where h.application_id = $1 and h.released_at is null`,
+        [applicationId],
+      );
       return hold ? toView(hold) : null;
     });
   }
@@ -43,9 +50,10 @@ export class LegalHolds {
       const [erased] = await m.query(`select 1 from retention_erasures where application_id = $1`, [applicationId]);
       if (erased) throw SupervisionErrors.fileErased();
       const rows = await m.query(
-        `insert into legal_holds (application_id, reason, set_by) values ($1, $2, $3)
-         on conflict (application_id) where released_at is null do nothing
-         returning id, application_id, reason, set_by, set_at`,
+        `with h as (insert into legal_holds (application_id, reason, set_by) values ($1, $2, $3)
+                    on conflict (application_id) where released_at is null do nothing
+                    returning id, application_id, reason, set_by, set_at)
+         select h.*, u.display_name as set_by_name from h left join users u on u.id = h.set_by`,
         [applicationId, reason.trim(), actor.userId],
       );
       if (rows.length === 0) throw SupervisionErrors.holdAlreadySet();
@@ -98,5 +106,5 @@ export class LegalHolds {
 }
 
 function toView(r: Record<string, any>): LegalHoldView {
-  return { id: r.id, applicationId: r.application_id, reason: r.reason, setBy: r.set_by, setAt: new Date(r.set_at).toISOString() };
+  return { id: r.id, applicationId: r.application_id, reason: r.reason, setBy: r.set_by, setByName: r.set_by_name ?? null, setAt: new Date(r.set_at).toISOString() };
 }
