@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DeliverMessage, DeliveryBusy, DeliveryRedrive, deliveryKey, messageIdFor } from '@masar/notifications';
+import { DeliveryRedrive, messageIdFor } from '@masar/notifications';
 import { startNotifications, type NotificationsHarness } from './support/notifications-harness';
 
 const REF = 'MA-7K3Q-9XWD';
@@ -12,7 +12,7 @@ const FROM = 'Masar <no-reply@masar.gov.ma>';
 describe('notifications after a worker dies', () => {
   let h: NotificationsHarness;
   beforeAll(async () => {
-    h = await startNotifications({ queue: 'postgres', options: { claimLeaseMs: 400, redriveAfterMs: 300, redriveEveryMs: 3_600_000 } });
+    h = await startNotifications({ queue: 'postgres', options: { redriveAfterMs: 300, redriveEveryMs: 3_600_000 } });
   });
   afterAll(async () => h?.close());
 
@@ -48,29 +48,6 @@ describe('notifications after a worker dies', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(await redrive.runOnce()).toEqual({ deliveries: 0, notifications: 0 });
     expect(h.sink.messages.filter((m) => m.to[0] === 'lost@example.org')).toHaveLength(1);
-  });
-
-  it('does not take a delivery from a worker still within its lease, and takes it once the lease is over', async () => {
-    const recipientId = h.applicant({ language: 'es', email: 'lease@example.org' });
-    const notificationId = randomUUID();
-    const deliveryId = randomUUID();
-    await h.dataSource.query(
-      `insert into notifications (id, event, occurrence_key, application_id, recipient_id, params, dispatched_at)
-       values ($1, 'application.submitted', 'lease-1', $2, $3, $4::jsonb, now())`,
-      [notificationId, randomUUID(), recipientId, JSON.stringify({ reference: REF })],
-    );
-    const key = deliveryKey({ event: 'application.submitted', occurrenceKey: 'lease-1', recipientId, channel: 'email' });
-    await h.dataSource.query(
-      `insert into notification_deliveries (id, notification_id, channel, idempotency_key, status, attempts, claim_token, claimed_at)
-       values ($1, $2, 'email', $3, 'sending', 1, $4, now())`,
-      [deliveryId, notificationId, key, randomUUID()],
-    );
-    const deliver = h.worker.get(DeliverMessage);
-    await expect(deliver.execute(deliveryId)).rejects.toBeInstanceOf(DeliveryBusy);
-    expect(h.sink.withMessageId(messageIdFor(key, FROM))).toHaveLength(0);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(await deliver.execute(deliveryId)).toEqual({ status: 'sent', attempts: 2 });
-    expect(h.sink.withMessageId(messageIdFor(key, FROM))).toHaveLength(1);
   });
 
   it('refuses, inside the caller transaction, a request it could not render', async () => {

@@ -22,6 +22,7 @@ export { deliveryKey } from './request/idempotency-key';
 export { DEFAULT_NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options';
 export { DispatchNotification, type DispatchOutcome } from './dispatch/dispatch-notification.use-case';
 export { DeliverMessage, DeliveryBusy, type DeliveryOutcome } from './deliver/deliver-message.use-case';
+export { DELIVERY_LOCK_CLASS } from './deliver/delivery-claims';
 export { DeliveryRedrive } from './worker/delivery-redrive';
 export { NotificationsModule } from './notifications.module';
 export { NotificationsWorkerModule, type NotificationsWorkerOptions } from './worker/notifications-worker.module';

@@ -6,10 +6,11 @@ export interface NotificationsOptions {
   baseBackoffMs: number;
   maxBackoffMs: number;
   /**
-   * How long a claim on a delivery holds. Longer than the slowest send (SMTP and gateway time out well before),
-   * so that a claim is only taken over from a worker that died, never from one still sending.
+   * When a job finds its delivery locked by another worker (one still sending, or frozen mid-send), it sends
+   * nothing and queues a look again this much later, without counting a failure: by then the holder has recorded
+   * the outcome, or died and released the lock.
    */
-  claimLeaseMs: number;
+  busyRecheckMs: number;
   /** How often the worker looks for deliveries and notifications whose job was lost, and re-queues them. */
   redriveEveryMs: number;
   /** A delivery or notification untouched this long while unfinished is considered lost. */
@@ -20,7 +21,7 @@ export const DEFAULT_NOTIFICATIONS_OPTIONS: NotificationsOptions = {
   maxAttempts: 6,
   baseBackoffMs: 30_000,
   maxBackoffMs: 6 * 3600_000,
-  claimLeaseMs: 90_000,
+  busyRecheckMs: 10_000,
   redriveEveryMs: 60_000,
   redriveAfterMs: 5 * 60_000,
 };

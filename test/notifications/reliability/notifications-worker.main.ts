@@ -23,7 +23,7 @@ async function main(): Promise<void> {
       OutboxModule.withRelay(),
       NotificationsWorkerModule.forRoot({
         recipients: { useValue: new DerivedRecipients() },
-        options: { claimLeaseMs: 3000, redriveAfterMs: 8000, redriveEveryMs: 2000, baseBackoffMs: 500, maxBackoffMs: 4000 },
+        options: { busyRecheckMs: 1000, redriveAfterMs: 8000, redriveEveryMs: 2000, baseBackoffMs: 500, maxBackoffMs: 4000 },
       }),
     ],
   })

@@ -1,4 +1,5 @@
 import { DeliveryFailed, type SentReceipt, type SmsMessage, type SmsSender } from './delivery-channel.port';
+import { withRunningDeadline } from './running-deadline';
 
 export interface HttpSmsOptions {
   gatewayUrl: string;
@@ -15,19 +16,23 @@ export class HttpSmsSender implements SmsSender {
   constructor(private readonly options: HttpSmsOptions) {}
 
   async send(message: SmsMessage): Promise<SentReceipt> {
-    let response: Response;
-    try {
-      response = await fetch(this.options.gatewayUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': message.idempotencyKey },
-        body: JSON.stringify({ to: message.to, text: message.text, encoding: message.encoding }),
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10000),
-      });
-    } catch (err) {
-      const name = (err as Error)?.name;
-      throw new DeliveryFailed(name === 'TimeoutError' ? 'SMS gateway did not answer in time' : 'SMS gateway unreachable', true, name);
-    }
-    const body = await response.text().catch(() => '');
+    // The deadline counts running time only (withRunningDeadline): a worker frozen while the gateway answered reads
+    // that answer when it wakes instead of timing out and sending again.
+    const { response, body } = await withRunningDeadline(this.options.timeoutMs ?? 10000, 'SMS gateway', async (signal) => {
+      let response: Response;
+      try {
+        response = await fetch(this.options.gatewayUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': message.idempotencyKey },
+          body: JSON.stringify({ to: message.to, text: message.text, encoding: message.encoding }),
+          signal,
+        });
+      } catch (err) {
+        if (signal.aborted) throw signal.reason;
+        throw new DeliveryFailed('SMS gateway unreachable', true, (err as Error)?.name);
+      }
+      return { response, body: await response.text().catch(() => '') };
+    });
     if (!response.ok) throw new DeliveryFailed(`SMS gateway answered ${response.status}`, true, String(response.status));
     return { providerMessageId: providerIdFrom(body) ?? message.idempotencyKey };
   }

@@ -15,21 +15,43 @@ export interface ClaimedDelivery {
 }
 
 /**
- * Takes a delivery for one attempt, committed before anything is sent. A delivery can be taken when it is
- * pending, when its retry is due, or when the worker that held it died (its claim is older than the lease).
- * Returns null when someone else holds it or it is finished.
+ * The advisory lock a worker holds on a delivery, on its own connection, from before it claims the delivery until
+ * its outcome is recorded. Session-level (not a transaction): nothing is open in a transaction while the message
+ * travels, so no idle-in-transaction timeout can end it during a long send; it dies with the connection, so a
+ * killed worker's lock is gone the moment its socket closes, while a frozen worker (SIGSTOP, a paused VM) keeps
+ * its connection, hence its lock, and nobody sends in its place. Key: a class of our own ('NTFY') and a hash of
+ * the delivery id (a collision only makes one delivery wait for another).
  */
-export async function claimDelivery(manager: EntityManager, deliveryId: string, token: string, leaseMs: number): Promise<ClaimedDelivery | null> {
+export const DELIVERY_LOCK_CLASS = 0x4e544659;
+
+/** Takes the delivery's lock without waiting; false when another connection holds it. */
+export async function tryLockDelivery(manager: EntityManager, deliveryId: string): Promise<boolean> {
+  const [r] = await manager.query(`select pg_try_advisory_lock($1, hashtext($2)) as locked`, [DELIVERY_LOCK_CLASS, deliveryId]);
+  return r.locked === true;
+}
+
+/** Gives the lock back; false if this connection did not hold it. */
+export async function unlockDelivery(manager: EntityManager, deliveryId: string): Promise<boolean> {
+  const [r] = await manager.query(`select pg_advisory_unlock($1, hashtext($2)) as unlocked`, [DELIVERY_LOCK_CLASS, deliveryId]);
+  return r.unlocked === true;
+}
+
+/**
+ * Takes a delivery for one attempt (attempts + 1, a new claim token), committed before anything is sent. The
+ * caller holds the delivery's lock, so a delivery still 'sending' was left by a worker that died mid-send (its
+ * connection, and with it the lock, is gone): it is taken over at once. Otherwise a delivery can be taken when
+ * pending or when its retry is due. Returns null when it is finished or not due.
+ */
+export async function claimDelivery(manager: EntityManager, deliveryId: string, token: string): Promise<ClaimedDelivery | null> {
   const rows = await manager.query(
     `update notification_deliveries d
         set status = 'sending', claim_token = $2, claimed_at = now(), attempts = d.attempts + 1, updated_at = now()
        from notifications n
       where d.id = $1 and n.id = d.notification_id
-        and (d.status = 'pending'
-             or (d.status = 'failed' and (d.next_attempt_at is null or d.next_attempt_at <= now()))
-             or (d.status = 'sending' and d.claimed_at < now() - make_interval(secs => $3::float8 / 1000)))
+        and (d.status in ('pending', 'sending')
+             or (d.status = 'failed' and (d.next_attempt_at is null or d.next_attempt_at <= now())))
       returning d.id, d.channel, d.idempotency_key, d.attempts, d.notification_id, n.event, n.application_id, n.recipient_id, n.params`,
-    [deliveryId, token, leaseMs],
+    [deliveryId, token],
   );
   const [r] = rows[0] && Array.isArray(rows[0]) ? rows[0] : rows;
   if (!r) return null;
@@ -51,7 +73,10 @@ export async function statusOf(manager: EntityManager, deliveryId: string): Prom
   return r ? { status: r.status, nextAttemptAt: r.next_attempt_at } : null;
 }
 
-/** Records the outcome of an attempt, only if our claim still holds (a worker whose lease was taken over records nothing). */
+/**
+ * Records the outcome of an attempt, only if our claim still holds: a worker whose claim was taken over (its
+ * connection, hence its lock, was lost while it was frozen) records nothing.
+ */
 export async function recordOutcome(
   manager: EntityManager,
   deliveryId: string,
