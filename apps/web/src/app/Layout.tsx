@@ -20,6 +20,7 @@ function navFor(role: Me['role'] | undefined, t: (k: string) => string): NavItem
       return [
         { to: '/my', label: t('nav.myFiles') },
         { to: '/my/notifications', label: t('nav.notifications') },
+        { to: '/my/data', label: t('myData.nav') },
         { to: '/status', label: t('nav.statusCheck'), external: true },
       ];
     case 'caseworker':

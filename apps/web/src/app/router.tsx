@@ -29,6 +29,7 @@ export const routes = [
           { path: '/my', lazy: async () => ({ Component: (await import('../pages/applicant/MyFiles')).MyFiles }) },
           { path: '/my/files/:reference', lazy: async () => ({ Component: (await import('../pages/applicant/MyFile')).MyFile }) },
           { path: '/my/notifications', lazy: async () => ({ Component: (await import('../pages/applicant/MyNotifications')).MyNotifications }) },
+          { path: '/my/data', lazy: async () => ({ Component: (await import('../pages/applicant/MyData')).MyData }) },
         ],
       },
       {
@@ -36,6 +37,7 @@ export const routes = [
         children: [
           { path: '/app/queue', lazy: async () => ({ Component: (await import('../pages/caseworker/WorkQueue')).WorkQueue }) },
           { path: '/app/cases/:id', lazy: async () => ({ Component: (await import('../pages/caseworker/CasePage')).CasePage }) },
+          { path: '/app/applicants/:id', lazy: async () => ({ Component: (await import('../pages/caseworker/PersonPage')).PersonPage }) },
         ],
       },
       {

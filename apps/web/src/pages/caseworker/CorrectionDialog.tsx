@@ -1,0 +1,110 @@
+import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../api/client';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { notify } from '../../ui/notify';
+import { CORRECTION_REASON_MIN, correctionOf, formOf, type CorrectionBody, type CorrectionForm, type PersonRecord } from './person-logic';
+
+/**
+ * The right of correction from the person page: the record's fields as they stand, the reason required. Only the
+ * fields changed are sent; the API keeps their names and the reason, and the history below the record shows them.
+ */
+export function CorrectionDialog({ person, opened, onClose }: { person: PersonRecord; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [initial] = useState<CorrectionForm>(() => formOf(person));
+  const [form, setForm] = useState<CorrectionForm>(initial);
+  const [reason, setReason] = useState('');
+  const change = correctionOf(initial, form);
+  const changed = Object.keys(change).length > 0;
+  const reasonOk = reason.trim().length >= CORRECTION_REASON_MIN;
+  const set = (k: keyof CorrectionForm) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setForm((f) => ({ ...f, [k]: value }));
+  };
+
+  const save = useMutation({
+    // null erases a field: the DTO accepts it (IsOptional), its generated type does not say so.
+    mutationFn: () => unwrap(api.PATCH('/applicants/{id}', { params: { path: { id: person.id } }, body: { ...change, reason: reason.trim() } as CorrectionBody })),
+    onSuccess: async () => {
+      notify({ color: 'green', message: t('correction.saved') });
+      await client.invalidateQueries({ queryKey: ['applicant', person.id] });
+      onClose();
+    },
+  });
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('correction.title')} size="xl">
+      <Stack
+        component="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (changed && reasonOk) save.mutate();
+        }}
+      >
+        <Text size="sm">{t('correction.intro')}</Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('person.latinName')} value={form.latinName} onChange={set('latinName')} dir="ltr" />
+          <TextInput label={t('person.arabicName')} value={form.arabicName} onChange={set('arabicName')} dir="rtl" lang="ar" />
+          <TextInput type="date" label={t('person.birthDate')} value={form.birthDate} onChange={set('birthDate')} />
+          <TextInput label={t('person.birthYear')} description={t('person.birthYearHint')} value={form.birthYear} onChange={set('birthYear')} inputMode="numeric" maxLength={4} />
+          <Select
+            label={t('person.sex')}
+            value={form.sex || null}
+            onChange={(v) => setForm((f) => ({ ...f, sex: (v ?? '') as CorrectionForm['sex'] }))}
+            data={[
+              { value: 'female', label: t('person.sexes.female') },
+              { value: 'male', label: t('person.sexes.male') },
+            ]}
+            clearable
+          />
+          <TextInput label={t('person.nationality')} description={t('person.nationalityHint')} value={form.nationality} onChange={set('nationality')} maxLength={2} dir="ltr" />
+          <Select
+            label={t('person.language')}
+            value={form.preferredLanguage}
+            allowDeselect={false}
+            onChange={(v) => setForm((f) => ({ ...f, preferredLanguage: (v ?? 'fr') as CorrectionForm['preferredLanguage'] }))}
+            data={[
+              { value: 'ar', label: 'العربية' },
+              { value: 'fr', label: 'Français' },
+              { value: 'en', label: 'English' },
+              { value: 'es', label: 'Español' },
+            ]}
+          />
+          <TextInput label={t('person.phone')} value={form.phone} onChange={set('phone')} type="tel" dir="ltr" />
+          <TextInput label={t('person.email')} value={form.email} onChange={set('email')} type="email" dir="ltr" />
+          <TextInput label={t('personPage.address')} value={form.address} onChange={set('address')} />
+        </SimpleGrid>
+        <Text size="sm" c="dimmed">
+          {t('correction.emptyErases')}
+        </Text>
+        <Textarea
+          label={t('correction.reason')}
+          description={t('correction.reasonHint', { min: CORRECTION_REASON_MIN })}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          required
+          autosize
+          minRows={2}
+          maxLength={1000}
+        />
+        {!changed && (
+          <Alert color="gray" role="status">
+            {t('correction.nothingChanged')}
+          </Alert>
+        )}
+        {save.isError && <ProblemAlert error={save.error} />}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending} disabled={!changed || !reasonOk}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
