@@ -1,8 +1,8 @@
-import { Alert, Badge, Button, Card, Grid, Group, List, Loader, Stack, Table, Text, Textarea, Timeline, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, List, Loader, Stack, Table, Text, Textarea, Timeline, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { fetchApplication } from '../../api/cases';
 import { api, unwrap } from '../../api/client';
 import type { AllowedAction, ApplicationDetail } from '../../api/contract';
@@ -216,6 +216,9 @@ export function CasePage() {
                   </Table.Tr>
                 </Table.Tbody>
               </Table>
+              <Anchor component={Link} to={`/app/applicants/${d.applicant.id}`} size="sm" mt="xs" display="inline-block" data-testid="case-person-link">
+                {t('personPage.open')}
+              </Anchor>
             </Section>
 
             <Section title={t('case.eligibility')} testId="case-eligibility">
