@@ -16,6 +16,8 @@ import { actionLabel, categoryLabel, humanize, kindLabel, personName, stateLabel
 import { usePageTitle } from '../../ui/use-page-title';
 import { ActionDialog, type ActionInput } from './ActionDialog';
 import { ConflictDialog } from './ConflictDialog';
+import { SupervisorCaseTools } from './SupervisorCaseTools';
+import { LegalHoldPanel } from '../supervisor/LegalHoldPanel';
 import { notify } from '../../ui/notify';
 
 const WorkflowDiagram = lazy(() => import('./WorkflowDiagram').then((m) => ({ default: m.WorkflowDiagram })));
@@ -142,6 +144,7 @@ export function CasePage() {
               )}
             </Group>
           )}
+          {me.data?.role === 'supervisor' && <SupervisorCaseTools file={d} onConflict={() => setConflictWith(d)} />}
         </Stack>
       </Group>
 
@@ -253,6 +256,12 @@ export function CasePage() {
                 <Text c="dimmed">{t('case.noAssessment')}</Text>
               )}
             </Section>
+
+            {me.data?.role === 'supervisor' && (
+              <Section title={t('legalHold.title')} testId="case-legal-hold">
+                <LegalHoldPanel applicationId={d.id} />
+              </Section>
+            )}
 
             <Section title={t('case.letters')} testId="case-letters">
               <LettersPanel applicationId={d.id} reference={d.reference} />

@@ -1,5 +1,5 @@
-import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Tabs, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { Alert, Badge, Button, Checkbox, Group, Loader, Select, Stack, Table, Tabs, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -13,6 +13,7 @@ import { categoryLabel, kindLabel, stateLabel } from '../../ui/labels';
 import { usePageTitle } from '../../ui/use-page-title';
 import { deadlineUrgency, nextRowIndex } from './queue-keys';
 import { notify } from '../../ui/notify';
+import { ReassignDialog } from './ReassignDialog';
 
 const URGENCY_COLOR = { overdue: 'red', soon: 'orange', later: 'gray', none: 'gray' } as const;
 
@@ -53,10 +54,22 @@ export function WorkQueue() {
     onError: (e) => notify({ color: isProblem(e, 404) ? 'yellow' : 'red', message: isProblem(e, 404) ? t('queue.nothingToClaim') : (e as Error).message }),
   });
 
+  // Supervisors pick files to give to someone else of the office at once.
+  const client = useQueryClient();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [reassigning, setReassigning] = useState(false);
+  const selectedRows = rows.filter((r) => selected.has(r.id));
+  const toggle = (id: string) =>
+    setSelected((now) => {
+      const next = new Set(now);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
   const [active, setActive] = useState(0);
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
   function onRowKey(e: KeyboardEvent<HTMLTableRowElement>, index: number, item: QueueItem) {
-    if (e.key === 'Enter') {
+    if (e.key === 'Enter' && e.target === e.currentTarget) {
       navigate(`/app/cases/${item.id}`);
       return;
     }
@@ -83,7 +96,14 @@ export function WorkQueue() {
         )}
       </Group>
 
-      <Tabs value={tab} onChange={(v) => setParam('tab', v)} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(v) => {
+          setSelected(new Set());
+          setParam('tab', v);
+        }}
+        keepMounted={false}
+      >
         <Tabs.List aria-label={t('queue.tabsLabel')}>
           {tabs.map((name) => (
             <Tabs.Tab key={name} value={name} className="masar-touch">
@@ -128,6 +148,27 @@ export function WorkQueue() {
         {t('queue.keysHelp')}
       </Text>
 
+      {isSupervisor && selectedRows.length > 0 && (
+        <Group gap="sm" data-testid="queue-selection">
+          <Text size="sm">{t('reassign.selected', { count: selectedRows.length })}</Text>
+          <Button size="xs" onClick={() => setReassigning(true)}>
+            {t('reassign.bulk')}
+          </Button>
+        </Group>
+      )}
+      {reassigning && (
+        <ReassignDialog
+          files={selectedRows}
+          onClose={() => setReassigning(false)}
+          onDone={(outcome) => {
+            void client.invalidateQueries({ queryKey: ['work-queue'] });
+            setSelected(new Set(outcome.refused.map((r) => r.file.id)));
+            notify({ color: outcome.refused.length ? 'yellow' : 'green', message: t('reassign.doneMany', { ok: outcome.done.length, count: outcome.done.length + outcome.refused.length }) });
+            if (!outcome.refused.length) setReassigning(false);
+          }}
+        />
+      )}
+
       {queue.isPending ? (
         <Loader aria-label={t('common.loading')} />
       ) : queue.isError ? (
@@ -142,6 +183,16 @@ export function WorkQueue() {
             </caption>
             <Table.Thead>
               <Table.Tr>
+                {isSupervisor && (
+                  <Table.Th scope="col" w={40}>
+                    <Checkbox
+                      aria-label={t('reassign.selectAll')}
+                      checked={rows.length > 0 && selectedRows.length === rows.length}
+                      indeterminate={selectedRows.length > 0 && selectedRows.length < rows.length}
+                      onChange={(e) => setSelected(e.currentTarget.checked ? new Set(rows.map((r) => r.id)) : new Set())}
+                    />
+                  </Table.Th>
+                )}
                 <Table.Th scope="col">{t('case.reference')}</Table.Th>
                 <Table.Th scope="col">{t('queue.kind')}</Table.Th>
                 <Table.Th scope="col">{t('queue.nationality')}</Table.Th>
@@ -168,6 +219,11 @@ export function WorkQueue() {
                     onKeyDown={(e) => onRowKey(e, i, item)}
                     data-testid="queue-row"
                   >
+                    {isSupervisor && (
+                      <Table.Td>
+                        <Checkbox aria-label={t('reassign.selectRow', { reference: item.reference })} checked={selected.has(item.id)} onChange={() => toggle(item.id)} />
+                      </Table.Td>
+                    )}
                     <Table.Td>
                       <Link to={`/app/cases/${item.id}`} className="masar-mono" tabIndex={-1}>
                         {item.reference}
