@@ -15,6 +15,8 @@ import { CaseNote } from './persistence/case-note.entity';
 import { IdentityDocument } from './persistence/identity-document.entity';
 import { ApplicantRecipientDirectory } from './ports/applicant-recipient-directory';
 import { CaseFilesAdapter } from './ports/case-files.adapter';
+import { CaseFactsForLetters } from './letters-facts/case-facts-for-letters';
+import { CaseReporting } from './reporting/case-reporting';
 import { DocumentsAnswerSource } from './transitions/documents-answer';
 import { PerformTransition } from './transitions/perform-transition.use-case';
 
@@ -30,6 +32,8 @@ const core = [
   PerformTransition,
   CaseFilesAdapter,
   ApplicantRecipientDirectory,
+  CaseFactsForLetters,
+  CaseReporting,
   { provide: CaseFiles, useExisting: CaseFilesAdapter },
 ];
 

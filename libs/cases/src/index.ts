@@ -41,3 +41,6 @@ export { WorkQueueQuery, workQueueSql, WORK_QUEUE_VIEWS, type WorkQueueView, typ
  * recipientId = the applicant id (reachable through ApplicantRecipientDirectory).
  */
 export { messageFor, type CaseEventParams } from './notify/applicant-notifier';
+/** Read ports: what the letters and supervision contexts read of the files, so that they never query the cases tables. */
+export { CaseFactsForLetters, type ReceiptFacts, type DecisionFacts } from './letters-facts/case-facts-for-letters';
+export { CaseReporting, decisionsTakenSql, decisionActions, PERSON_FILES_SQL, type DecisionAction, type FileLabel, type PersonFile, type FileClock } from './reporting/case-reporting';

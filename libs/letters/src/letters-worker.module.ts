@@ -8,7 +8,7 @@ import { LettersProcessor } from './issue/letters.processor';
 
 /**
  * The worker side of letters: the 'letters' queue's processor. Needs the platform modules (config, database,
- * queue) and AuditModule. Letters are kept in the documents context's storage, under the same directory.
+ * queue), AuditModule and CasesWorkerModule (`CaseFactsForLetters`). Letters are kept in the documents context's storage, under the same directory.
  */
 @Module({
   providers: [{ provide: DocumentStorage, useClass: LocalDiskDocumentStorage }, LetterSources, LetterArchive, IssueReceipt, IssueDecisionLetter, LettersProcessor],

@@ -9,7 +9,7 @@ import { LetterSources } from './issue/letter-sources.query';
 
 /**
  * The API side of letters: the counter copy of the receipt, and the issued letters of a file with their download.
- * Needs the platform modules and AuditModule.
+ * Needs the platform modules, AuditModule and CasesModule (`CaseFactsForLetters`).
  */
 @Module({
   controllers: [CounterReceiptController, LettersController],

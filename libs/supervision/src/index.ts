@@ -4,7 +4,8 @@
  * with small-count suppression), the weekly quality sample of decisions and its findings, legal holds, the
  * retention sweep that erases the personal data of people whose files closed long enough ago (through the owning
  * contexts' erasure use cases), and the applicant's export of everything held about them (right of access). It
- * reads the cases context's tables for figures, never writes them; other contexts use only what is exported here.
+ * reads the cases context's files through its read ports (`CaseReporting`), never its tables (the report
+ * summaries' materialised views, created by this context's first migration, are the one exception); other contexts use only what is exported here.
  */
 export { SupervisionMigrations } from './migrations';
 export { SupervisionModule, SupervisionWorkerModule } from './supervision.module';

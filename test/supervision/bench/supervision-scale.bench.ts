@@ -10,6 +10,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@masar/audit';
+import { CaseReporting } from '@masar/cases';
 import { loadConfig } from '@masar/config';
 import { Transactions } from '@masar/database';
 import { DEFAULT_SUPERVISION_OPTIONS, DrawQualitySample, isoWeekOf, RefreshReportSummaries, RetentionSweep, suppressForPublication } from '@masar/supervision';
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
   const d = await timed(() => draw.execute({ week }));
   out.qualitySampling = { week, ms: d.ms, decisions: d.result.decisions, sampled: d.result.sampled };
 
-  const sweep = new RetentionSweep(transactions, audit, {} as never, {} as never, {} as never, DEFAULT_SUPERVISION_OPTIONS);
+  const sweep = new RetentionSweep(transactions, audit, {} as never, new CaseReporting(ds), {} as never, {} as never, DEFAULT_SUPERVISION_OPTIONS);
   const s = await timed(() => sweep.execute(new Date()));
   out.retentionScan = { ms: s.ms, ...s.result };
 

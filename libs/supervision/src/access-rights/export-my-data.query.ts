@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@masar/access';
 import { AuditTrail } from '@masar/audit';
-import { ExportApplicantData } from '@masar/cases';
+import { CaseReporting, ExportApplicantData } from '@masar/cases';
 import { DataSource } from 'typeorm';
 
 type Row = Record<string, any>;
@@ -19,43 +19,40 @@ export class ExportMyData {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cases: ExportApplicantData,
+    private readonly files: CaseReporting,
     private readonly audit: AuditTrail,
   ) {}
 
   async execute(actor: Actor): Promise<Record<string, unknown>> {
     const m = this.dataSource.manager;
     const [account] = await m.query(`select id, email, display_name, role, created_at from users where id = $1`, [actor.userId]);
-    const persons: { id: string }[] = await m.query(`select id from applicants where user_id = $1 order by created_at`, [actor.userId]);
+    const persons = await this.files.personsOfAccount(actor.userId, m);
     const records = [];
-    for (const p of persons) {
-      const held = await this.cases.execute(p.id);
-      const files: Row[] = await m.query(
-        `select a.id, a.reference, o.name as office, a.nationality, a.card_expires_on::text as card_expires_on, e.erased_at
-           from applications a join offices o on o.id = a.office_id left join retention_erasures e on e.application_id = a.id
-          where a.applicant_id = $1`,
-        [p.id],
-      );
+    for (const personId of persons) {
+      const held = await this.cases.execute(personId);
+      const files = await this.files.filesOfPerson(personId, m);
       const ids = files.map((f) => f.id);
       const byFile = async (sql: string, extra: unknown[] = []) => groupBy(await m.query(sql, [ids, ...extra]));
-      const [documents, letters, clocks, notifications, inbox] = await Promise.all([
+      const [erasures, documents, letters, clocks, notifications, inbox] = await Promise.all([
+        byFile(`select application_id, erased_at from retention_erasures where application_id = any($1::uuid[])`),
         byFile(`select application_id, id, kind, content_type, size_bytes, status, rejection_reason, issued_on::text, expires_on::text, uploaded_at from documents where application_id = any($1::uuid[]) order by uploaded_at`),
         byFile(`select application_id, id, kind, language, issued_at from issued_letters where application_id = any($1::uuid[]) order by issued_at`),
-        byFile(`select application_id, clock, started_at, due_at, stopped_at from case_deadlines where application_id = any($1::uuid[]) order by started_at`),
+        this.files.clocksOf(ids, m).then((all) => groupBy(all, (k) => k.applicationId)),
         byFile(`select application_id, event, params, requested_at, dispatched_at from notifications where application_id = any($1::uuid[]) order by requested_at`),
         byFile(`select application_id, event, language, subject, body, created_at, read_at from notification_inbox where application_id = any($1::uuid[]) and user_id = $2 order by created_at`, [actor.userId]),
       ]);
-      const byReference = new Map(files.map((f) => [f.reference as string, f]));
+      const byReference = new Map(files.map((f) => [f.reference, f]));
       records.push({
         ...held,
         files: held.files.map((file) => {
           const f = byReference.get(file.reference)!;
           return {
             ...file,
-            office: f.office,
+            office: f.officeName,
             nationality: f.nationality,
-            cardExpiresOn: f.card_expires_on,
-            personalDataErasedAt: iso(f.erased_at),
-            clocks: (clocks.get(f.id) ?? []).map((k) => ({ clock: k.clock, startedAt: iso(k.started_at), dueAt: iso(k.due_at), stoppedAt: iso(k.stopped_at) })),
+            cardExpiresOn: f.cardExpiresOn,
+            personalDataErasedAt: iso(erasures.get(f.id)?.[0]?.erased_at),
+            clocks: (clocks.get(f.id) ?? []).map((k) => ({ clock: k.clock, startedAt: iso(k.startedAt), dueAt: iso(k.dueAt), stoppedAt: iso(k.stoppedAt) })),
             documents: (documents.get(f.id) ?? []).map((d) => ({ id: d.id, kind: d.kind, contentType: d.content_type, sizeBytes: Number(d.size_bytes), status: d.status, rejectionReason: d.rejection_reason, issuedOn: d.issued_on, expiresOn: d.expires_on, uploadedAt: iso(d.uploaded_at) })),
             letters: (letters.get(f.id) ?? []).map((l) => ({ id: l.id, kind: l.kind, language: l.language, issuedAt: iso(l.issued_at) })),
             notifications: (notifications.get(f.id) ?? []).map((n) => ({ event: n.event, params: n.params, requestedAt: iso(n.requested_at), sentAt: iso(n.dispatched_at) })),
@@ -80,9 +77,9 @@ export class ExportMyData {
   }
 }
 
-function groupBy(rows: Row[]): Map<string, Row[]> {
-  const out = new Map<string, Row[]>();
-  for (const r of rows) out.set(r.application_id, [...(out.get(r.application_id) ?? []), r]);
+function groupBy<T = Row>(rows: T[], key: (row: T) => string = (r) => (r as Row).application_id): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) out.set(key(r), [...(out.get(key(r)) ?? []), r]);
   return out;
 }
 

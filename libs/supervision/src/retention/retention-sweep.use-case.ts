@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR } from '@masar/access';
 import { AuditTrail } from '@masar/audit';
-import { EraseApplicantData } from '@masar/cases';
+import { CaseReporting, EraseApplicantData, PERSON_FILES_SQL } from '@masar/cases';
 import { Transactions } from '@masar/database';
 import { DocumentStorage } from '@masar/documents';
 import { EraseNotifications } from '@masar/notifications';
@@ -21,21 +21,22 @@ export interface RetentionSweepReport {
  */
 const KEPT_WHILE_IN_STATE = ['protected'];
 
-/** A person whose every file is closed, past its retention, in no kept state and under no legal hold. */
+/**
+ * A person whose every file is closed, past its retention, in no kept state and under no legal hold; over the
+ * cases context's relation of the persons on record and their files.
+ */
 const DUE_PERSONS = `
-  select p.id as applicant_id,
-         array_agg(a.id order by a.id) as application_ids,
-         array_agg(a.kind order by a.id) as kinds,
-         array_agg(closure.at order by a.id) as closed_at
-    from applicants p
-    join applications a on a.applicant_id = p.id
-    cross join lateral (select max(h.at) as at from case_history h where h.application_id = a.id) closure
-   where p.erased_at is null and p.merged_into_id is null and ($4::uuid is null or p.id = $4) and p.id <> all($5::uuid[])
-   group by p.id
+  select f.applicant_id,
+         array_agg(f.application_id order by f.application_id) as application_ids,
+         array_agg(f.kind order by f.application_id) as kinds,
+         array_agg(f.closed_at order by f.application_id) as closed_at
+    from (${PERSON_FILES_SQL}) f
+   where ($4::uuid is null or f.applicant_id = $4) and f.applicant_id <> all($5::uuid[])
+   group by f.applicant_id
   -- coalesce: bool_and skips NULLs, and a file with no closure date or no retention period must keep the person.
-  having bool_and(coalesce(a.final and a.state <> all($3::text[])
-                  and closure.at < $1::timestamptz - make_interval(years => ($2::jsonb ->> a.kind)::int), false))
-     and not bool_or(exists (select 1 from legal_holds l where l.application_id = a.id and l.released_at is null))`;
+  having bool_and(coalesce(f.final and f.state <> all($3::text[])
+                  and f.closed_at < $1::timestamptz - make_interval(years => ($2::jsonb ->> f.kind)::int), false))
+     and not bool_or(exists (select 1 from legal_holds l where l.application_id = f.application_id and l.released_at is null))`;
 
 interface DuePerson {
   applicant_id: string;
@@ -66,6 +67,7 @@ export class RetentionSweep {
     private readonly transactions: Transactions,
     private readonly audit: AuditTrail,
     private readonly persons: EraseApplicantData,
+    private readonly cases: CaseReporting,
     private readonly notifications: EraseNotifications,
     private readonly storage: DocumentStorage,
     @Inject(SUPERVISION_OPTIONS) private readonly options: SupervisionOptions,
@@ -78,7 +80,7 @@ export class RetentionSweep {
     // A person found due but no longer due under the lock (a hold set meanwhile) is left for the next sweep.
     const skipped: string[] = [];
     for (;;) {
-      const due: DuePerson[] = await this.transactions.dataSource.query(`${DUE_PERSONS} order by p.id limit $6`, [now, years, KEPT_WHILE_IN_STATE, null, skipped, this.options.retentionBatch]);
+      const due: DuePerson[] = await this.transactions.dataSource.query(`${DUE_PERSONS} order by f.applicant_id limit $6`, [now, years, KEPT_WHILE_IN_STATE, null, skipped, this.options.retentionBatch]);
       if (due.length === 0) break;
       for (const person of due) {
         const files = await this.transactions.run((m) => this.erasePerson(m, person.applicant_id, now, years));
@@ -96,7 +98,7 @@ export class RetentionSweep {
 
   /** Erases one person under lock; 0 when the person is no longer due (a hold set meanwhile, a file reopened). */
   private async erasePerson(m: EntityManager, applicantId: string, now: Date, years: string): Promise<number> {
-    await m.query(`select id from applications where applicant_id = $1 order by id for update`, [applicantId]);
+    const { mergedRecords } = await this.cases.lockPersonFiles(m, applicantId);
     const [person]: DuePerson[] = await m.query(DUE_PERSONS, [now, years, KEPT_WHILE_IN_STATE, applicantId, []]);
     if (!person) return 0;
     const ids = person.application_ids;
@@ -104,8 +106,7 @@ export class RetentionSweep {
     await this.notifications.forApplications(m, ids);
     await this.persons.execute(m, applicantId);
     // Records merged into this person are the same person, with their own copy of the name and identifiers.
-    const merged: { id: string }[] = await m.query(`select id from applicants where merged_into_id = $1 and erased_at is null`, [applicantId]);
-    for (const r of merged) await this.persons.execute(m, r.id);
+    for (const id of mergedRecords) await this.persons.execute(m, id);
     const notified: { application_id: string; n: number }[] = await m.query(
       `select application_id, count(*)::int as n from notifications where application_id = any($1::uuid[]) group by 1`,
       [ids],

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SYSTEM_ACTOR } from '@masar/access';
 import { AuditTrail } from '@masar/audit';
+import { decisionsTakenSql } from '@masar/cases';
 import { Transactions } from '@masar/database';
 import { SUPERVISION_OPTIONS, type SupervisionOptions } from '../supervision.options';
-import { decisionActions } from './decision-actions';
 import { isoWeekBounds, previousIsoWeek } from './iso-week';
 
 export interface QualitySampleDrawn {
@@ -39,7 +39,6 @@ export class DrawQualitySample {
     const week = input.week ?? previousIsoWeek(input.now ?? new Date());
     const { start, end } = isoWeekBounds(week);
     const share = input.share ?? this.options.samplingShare;
-    const actions = decisionActions();
     const result = await this.transactions.run(async (m) => {
       const run: unknown[] = await m.query(
         `insert into quality_sampling_runs (week, share, decisions, sampled) values ($1, $2, 0, 0) on conflict (week) do nothing returning week`,
@@ -49,34 +48,25 @@ export class DrawQualitySample {
         const [existing] = await m.query(`select decisions, sampled from quality_sampling_runs where week = $1`, [week]);
         return { week, drawn: false, decisions: existing.decisions as number, sampled: existing.sampled as number };
       }
+      // One statement: the cases context's relation of the week's decisions, drawn and inserted here.
+      const params: unknown[] = [week, share];
+      const decisions = decisionsTakenSql(params, start, end);
       const [counts] = await m.query(
-        `with decision_actions as (
-           select * from unnest($3::text[], $4::text[], $5::text[], $6::text[]) as t(kind, action, instance, outcome)
-         ), decisions as (
-           select h.id as decision_id, h.application_id, h.at as decided_at, da.instance, da.outcome,
-                  case when da.instance = 'first' then a.office_id else coalesce(a.appeal_office_id, a.office_id) end as office_id,
-                  case when da.instance = 'first' and a.first_decision is not null
-                       then (a.first_decision->'deciders'->>0)::uuid else h.actor_id end as officer_id,
-                  case when da.instance = 'first' and a.first_decision is not null
-                       then array(select jsonb_array_elements_text(a.first_decision->'deciders'))::uuid[] else array[h.actor_id] end as deciders
-             from case_history h
-             join applications a on a.id = h.application_id
-             join decision_actions da on da.kind = a.kind and da.action = h.action
-            where h.at >= $1 and h.at < $2
+        `with decisions as (${decisions}
          ), drawn as (
            select d.*, count(*) over (partition by d.officer_id) as n,
                   row_number() over (partition by d.officer_id order by random()) as rn
              from decisions d
          ), inserted as (
            insert into quality_samples (week, decision_id, application_id, office_id, officer_id, deciders, instance, outcome, decided_at)
-           select $7, decision_id, application_id, office_id, officer_id, deciders, instance, outcome, decided_at
+           select $1, decision_id, application_id, office_id, officer_id, deciders, instance, outcome, decided_at
              from drawn
-            where rn <= greatest(1, round(n * $8::numeric))
+            where rn <= greatest(1, round(n * $2::numeric))
            on conflict (week, decision_id) do nothing
            returning 1
          )
          select (select count(*) from decisions)::int as decisions, (select count(*) from inserted)::int as sampled`,
-        [start, end, actions.map((a) => a.kind), actions.map((a) => a.action), actions.map((a) => a.instance), actions.map((a) => a.outcome), week, share],
+        params,
       );
       await m.query(`update quality_sampling_runs set decisions = $2, sampled = $3 where week = $1`, [week, counts.decisions, counts.sampled]);
       await this.audit.record(m, {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor, CaseScope } from '@masar/access';
+import { CaseReporting } from '@masar/cases';
 
 export interface QualitySampleView {
   id: string;
@@ -40,7 +41,10 @@ export function sampleScopeCondition(scope: CaseScope, alias: string, params: un
 /** The review list: a week's samples (the latest week drawn by default), the ones still to review first. */
 @Injectable()
 export class QualitySamplesQuery {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: CaseReporting,
+  ) {}
 
   async execute(actor: Actor, scope: CaseScope, q: { week?: string; status?: 'pending' | 'reviewed' }): Promise<{ week: string | null; items: QualitySampleView[] }> {
     const week = q.week ?? ((await this.dataSource.query(`select max(week) as week from quality_sampling_runs`))[0]?.week as string | null);
@@ -49,25 +53,25 @@ export class QualitySamplesQuery {
     const where = [`s.week = $1`, sampleScopeCondition(scope, 's', params)];
     if (q.status === 'pending') where.push('s.finding is null');
     if (q.status === 'reviewed') where.push('s.finding is not null');
-    const rows = await this.dataSource.query(
-      `select s.id, s.week, s.application_id, a.reference, a.kind, s.instance, s.outcome, s.officer_id, u.display_name as officer_name,
+    const rows: Record<string, any>[] = await this.dataSource.query(
+      `select s.id, s.week, s.application_id, s.instance, s.outcome, s.officer_id, u.display_name as officer_name,
               s.decided_at, not ($2::uuid = any(s.deciders)) as you_may_review, s.finding, s.comment, s.reviewer_id, s.reviewed_at
          from quality_samples s
-         join applications a on a.id = s.application_id
          join users u on u.id = s.officer_id
         where ${where.join(' and ')}
         order by (s.finding is not null), s.decided_at, s.id
         limit 500`,
       params,
     );
+    const files = await this.cases.fileLabels([...new Set(rows.map((r) => r.application_id as string))]);
     return {
       week,
-      items: rows.map((r: Record<string, any>) => ({
+      items: rows.map((r) => ({
         id: r.id,
         week: r.week,
         applicationId: r.application_id,
-        reference: r.reference,
-        kind: r.kind,
+        reference: files.get(r.application_id)?.reference ?? '',
+        kind: files.get(r.application_id)?.kind ?? '',
         instance: r.instance,
         outcome: r.outcome,
         officerId: r.officer_id,

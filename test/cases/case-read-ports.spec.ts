@@ -1,0 +1,119 @@
+import type { Actor } from '@masar/access';
+import { CaseFactsForLetters, CaseReporting, decisionsTakenSql, PERSON_FILES_SQL } from '@masar/cases';
+import { createTestApp, type TestApp } from '@masar/testing';
+import { days, FileBuilder } from '../supervision/support/file-builder';
+
+/**
+ * The read ports the cases context offers the letters and supervision contexts: their SQL lives here, on the cases
+ * tables, and is tested here against known files.
+ */
+describe('cases read ports (letters and supervision read through them)', () => {
+  let t: TestApp;
+  let b: FileBuilder;
+  const staff = (role: Actor['role'], office: string, email: string): Actor => ({
+    userId: t.staff.users[email]!,
+    role,
+    officeId: t.staff.offices[office]!,
+    regionCode: null,
+    nationalCommission: office === 'CNR',
+  });
+  const at = new Date('2026-10-07T10:00:00Z');
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    b = new FileBuilder(t.dataSource, t.staff.offices, t.staff.users['caseworker.rabat@masar.example']!);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('gives letters the facts of a receipt and of a decision, and a file only to whoever may read it', async () => {
+    const cw = t.staff.users['caseworker.rabat@masar.example']!;
+    const sup = t.staff.users['supervisor.rabat@masar.example']!;
+    const id = await b.file({
+      office: 'RAB', state: 'card_production', submittedAt: days(-30, at),
+      history: [['open', 'draft', days(-31, at)], ['submit', 'submitted', days(-30, at)], ['propose_favourable', 'favourable_proposed', days(-1, at)], ['confirm_favourable', 'card_production', at]],
+      decision: { outcome: 'favourable', deciders: [cw, sup], at },
+    });
+    await t.dataSource.query(
+      `insert into case_deadlines (application_id, clock, started_at, due_at, milestones) values ($1, 'information_request', $2, $3, '[]')`,
+      [id, days(-5, at), new Date('2026-10-20T12:00:00Z')],
+    );
+    const facts = t.app.get(CaseFactsForLetters);
+    const receipt = await facts.receipt(id);
+    expect(receipt).toMatchObject({ officeId: t.staff.offices.RAB, officeName: 'Préfecture de Rabat', kind: 'regularisation', category: 'residence_five_years', language: 'fr', submittedOn: '2026-09-07', documentsDueOn: '2026-10-20' });
+    expect(receipt!.reference).toMatch(/^MA-/);
+    expect(await facts.receipt('00000000-0000-4000-8000-000000000000')).toBeNull();
+    expect(await facts.receipt('not-a-uuid')).toBeNull();
+
+    const [confirm] = await t.dataSource.query(`select id from case_history where application_id = $1 and action = 'confirm_favourable'`, [id]);
+    const decision = await facts.decision(id, confirm.id);
+    expect(decision).toMatchObject({ action: 'confirm_favourable', decidedOn: '2026-10-07', reasons: ['Reasons written by the officer for this decision.'], appealDeadline: null, appealBodyName: 'Commission nationale de recours' });
+    // A decision id of another file is no decision of this one.
+    const other = await b.file({ office: 'CAS', state: 'submitted', history: [['submit', 'submitted', at]] });
+    expect(await facts.decision(other, confirm.id)).toBeNull();
+
+    expect(await facts.readableFile(staff('caseworker', 'RAB', 'caseworker.rabat@masar.example'), id)).toEqual({ reference: receipt!.reference });
+    expect(await facts.readableFile(staff('supervisor', 'CAS', 'supervisor.casablanca@masar.example'), id)).toBeNull();
+    expect(await facts.readableFile(staff('caseworker', 'RAB', 'caseworker.rabat@masar.example'), other)).toBeNull();
+    // An applicant reads only the files of the person linked to their account (this one has no account).
+    const applicant: Actor = { userId: t.staff.users['applicant@masar.example']!, role: 'applicant', officeId: null, regionCode: null, nationalCommission: false };
+    expect(await facts.readableFile(applicant, id)).toBeNull();
+    await t.dataSource.query(`update applicants set user_id = $2 where id = (select applicant_id from applications where id = $1)`, [id, applicant.userId]);
+    expect(await facts.readableFile(applicant, id)).toEqual({ reference: receipt!.reference });
+  });
+
+  it('relates the decisions of a window, with who decided and who took part', async () => {
+    const cw = t.staff.users['caseworker2.rabat@masar.example']!;
+    const sup = t.staff.users['supervisor.rabat@masar.example']!;
+    const start = new Date('2026-11-02T00:00:00Z');
+    const end = new Date('2026-11-09T00:00:00Z');
+    const decided = (when: Date) =>
+      b.file({
+        office: 'SAL', state: 'card_production', submittedAt: days(-10, when),
+        history: [['submit', 'submitted', days(-10, when)], ['propose_favourable', 'favourable_proposed', days(-1, when)], ['confirm_favourable', 'card_production', when]],
+        decision: { outcome: 'favourable', deciders: [cw, sup], at: when },
+      });
+    const inside = await decided(days(2, start));
+    await decided(new Date(end.getTime())); // the window is half-open
+    await decided(new Date(start.getTime() - 1));
+    // Composed after a parameter of the caller's own, as the quality sample does.
+    const params: unknown[] = ['SAL'];
+    const rows = await t.dataSource.query(
+      `select d.* from (${decisionsTakenSql(params, start, end)}) d join offices o on o.id = d.office_id where o.code = $1`,
+      params,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ application_id: inside, instance: 'first', outcome: 'favourable', office_id: t.staff.offices.SAL, officer_id: cw, deciders: [cw, sup] });
+  });
+
+  it('lists the persons on record with their files and closure, and what the right of access shows of them', async () => {
+    const reporting = t.app.get(CaseReporting);
+    const person = await b.person('ML');
+    const first = await b.file({ office: 'KEN', state: 'rejected', final: true, applicantId: person, history: [['submit', 'submitted', days(-400, at)], ['reject', 'rejected', days(-300, at)]] });
+    const second = await b.file({ office: 'KEN', state: 'submitted', applicantId: person, history: [['submit', 'submitted', days(-10, at)]] });
+    const merged = await b.person('ML');
+    await t.dataSource.query(`update applicants set merged_into_id = $1 where id = $2`, [person, merged]);
+
+    const files = await t.dataSource.query(`select * from (${PERSON_FILES_SQL}) f where f.applicant_id = any($1::uuid[]) order by f.closed_at`, [[person, merged]]);
+    expect(files.map((f: { application_id: string; final: boolean; closed_at: Date }) => [f.application_id, f.final, f.closed_at.toISOString()])).toEqual([
+      [first, true, days(-300, at).toISOString()],
+      [second, false, days(-10, at).toISOString()],
+    ]);
+
+    expect(await t.dataSource.transaction((m) => reporting.lockPersonFiles(m, person))).toEqual({ mergedRecords: [merged] });
+    const labels = await reporting.fileLabels([first, '00000000-0000-4000-8000-000000000000']);
+    expect([...labels.keys()]).toEqual([first]);
+    expect(labels.get(first)!.kind).toBe('regularisation');
+    const own = await reporting.filesOfPerson(person);
+    expect(own.map((f) => [f.id, f.officeName, f.nationality]).sort()).toEqual([
+      [first, 'Province de Kénitra', 'SN'],
+      [second, 'Province de Kénitra', 'SN'],
+    ].sort());
+    await t.dataSource.query(`insert into case_deadlines (application_id, clock, started_at, due_at, milestones) values ($1, 'decision', $2, $3, '[]')`, [second, days(-10, at), days(50, at)]);
+    expect(await reporting.clocksOf([first, second])).toEqual([{ applicationId: second, clock: 'decision', startedAt: days(-10, at), dueAt: days(50, at), stoppedAt: null }]);
+    const account = t.staff.users['applicant@masar.example']!;
+    await t.dataSource.query(`update applicants set user_id = $2 where id = $1`, [person, account]);
+    expect(await reporting.personsOfAccount(account)).toContain(person);
+  });
+});
