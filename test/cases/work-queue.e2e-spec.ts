@@ -101,6 +101,9 @@ describe('work queues, workflows and criteria over HTTP', () => {
     expect(published.json()).toMatchObject({ criteriaVersion: 'MA-2014-R', reviewed: 2, worklist: 1 });
     const list = await t.get(SUP_RABAT, '/criteria/review-worklist');
     expect(list.json()).toEqual([expect.objectContaining({ applicationId: id, previousVersion: 'MA-2014', newVersion: 'MA-2014-R', suggestedCategory: 'woman' })]);
+    const versions = (await t.get(SUP_RABAT, '/criteria')).json();
+    expect(versions.find((v: { id: string }) => v.id === 'MA-2014-R')).toMatchObject({ effectiveFrom: expect.any(String), publishedAt: expect.any(String), reviewItems: 1 });
+    expect(versions.find((v: { id: string }) => v.id === 'MA-2014')).toMatchObject({ publishedAt: null, reviewItems: 0 });
     const again = await t.post(ADMIN, '/criteria/publications', { criteriaVersion: 'MA-2014-R' });
     expect(again.json()).toMatchObject({ reviewed: 0, worklist: 1 });
     // New files now apply the published version.

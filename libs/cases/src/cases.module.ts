@@ -13,6 +13,7 @@ import { OpenApplication } from './applications/open-application.use-case';
 import { AssignApplication } from './assignment/assign-application.use-case';
 import { ClaimNext } from './assignment/claim-next.use-case';
 import { CasesCoreModule } from './cases-core.module';
+import { CriteriaVersions } from './criteria/criteria-versions.query';
 import { PublishCriteria } from './criteria/publish-criteria.use-case';
 import { ReencryptPersonalData } from './crypto/reencrypt-personal-data.use-case';
 import { OpenDueRenewals } from './deadlines/open-due-renewals.use-case';
@@ -59,6 +60,7 @@ import { WorkQueueQuery } from './work-queue/work-queue.query';
     TransferApplication,
     WorkQueueQuery,
     PublishCriteria,
+    CriteriaVersions,
     ReviewWorklist,
     // The worker runs it on schedule; the API holds it too so that an operator's command or a test can run it.
     SweepDeadlines,

@@ -696,6 +696,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/intake/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The office's latest import batches, newest first */
+        get: operations["IntakeController_list"];
+        put?: never;
+        /**
+         * Upload a campaign office's CSV (one person and one regularisation file per row); the import runs in the worker
+         * @description UTF-8 CSV, comma-separated, header line first, columns in any order: `latin_name`: Full name in Latin script (this or arabic_name), at most 200 characters; `arabic_name`: Full name in Arabic script (this or latin_name), at most 200 characters; `sex`: female, male (or F, M); may be empty; `birth_date`: YYYY-MM-DD, or YYYY-MM or YYYY when only that is known; `nationality`: ISO 3166-1 alpha-2 code (SN, CI, ...); `document_type`: passport, national_id, consular_card, travel_document, residence_card, other; `document_number`: The identity document number (spaces and dashes ignored), 4 to 30 letters and digits; `issuing_country` (optional): ISO alpha-2 code of the issuing country; defaults to the nationality; `phone`: International (+212...) or Moroccan number, 8 to 15 digits; may be empty; `email`: E-mail address; may be empty; `preferred_language`: ar, fr, en or es; empty means fr; `category`: Regularisation category of the criteria version applied to the batch. Rows with problems are not imported; their errors (line, column, code: ROW_MALFORMED, NAME_MISSING, NAME_TOO_LONG, SEX_INVALID, BIRTH_DATE_MISSING, BIRTH_DATE_INVALID, NATIONALITY_INVALID, DOCUMENT_TYPE_INVALID, DOCUMENT_NUMBER_INVALID, ISSUING_COUNTRY_INVALID, PHONE_INVALID, EMAIL_INVALID, LANGUAGE_INVALID, CATEGORY_INVALID) are at GET /intake/batches/{id}/errors. The same file sent again by the office answers 200 with the existing batch and imports nothing.
+         */
+        post: operations["IntakeController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/batches/{batchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A batch: status, counts and progress (another office gets 404) */
+        get: operations["IntakeController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/batches/{batchId}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The problems of the rows that were not imported, as CSV: line, column, code */
+        get: operations["IntakeController_errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/batches/{batchId}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the receipts (reference and access code of every file created), once, as CSV to print; the codes are then erased (410 afterwards) */
+        post: operations["IntakeController_takeReceipts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/batches/{batchId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rows set aside because they look like someone already registered or an earlier line: a caseworker decides */
+        get: operations["IntakeController_review"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/letters/{letterId}/content": {
         parameters: {
             query?: never;
@@ -1102,13 +1191,15 @@ export interface components {
             /** @description The event found at that place */
             id: string | null;
             /** @enum {string} */
-            kind: "row_changed" | "rows_deleted" | "link_broken" | "chain_rewritten" | "checkpoint_forged" | "tail_deleted";
+            kind: "row_changed" | "rows_deleted" | "link_broken" | "chain_rewritten" | "checkpoint_forged" | "checkpoint_key_unknown" | "tail_deleted";
             /** @description Where the chain breaks (for deleted rows, the first missing seq) */
             seq: string;
         };
         AuditCheckpointRefDto: {
             /** Format: date-time */
             createdAt: string;
+            /** @description The id of the key that signed it */
+            keyId: string;
             seq: string;
         };
         AuditEventDto: {
@@ -1150,6 +1241,13 @@ export interface components {
             hash: string;
             seq: string;
         };
+        AuditSigningKeyUseDto: {
+            /** @description Checkpoints walked that this key signed */
+            checkpoints: number;
+            firstSeq: string;
+            keyId: string;
+            lastSeq: string;
+        };
         AuditUncoveredDto: {
             /** Format: date-time */
             occurredAt: string;
@@ -1165,8 +1263,24 @@ export interface components {
             lastCheckpoint: components["schemas"]["AuditCheckpointRefDto"] | null;
             ok: boolean;
             signaturesChecked: boolean;
+            /** @description Which key signed the checkpoints walked, in the order first met */
+            signingKeys: components["schemas"]["AuditSigningKeyUseDto"][];
             /** @description The first event no checkpoint covers yet */
             uncoveredSince: components["schemas"]["AuditUncoveredDto"] | null;
+        };
+        BatchCountsDto: {
+            /** @description Rows set aside because they look like a person already registered or an earlier line */
+            forReview: number;
+            /** @description Files created (a person, a submitted file, its receipt) */
+            imported: number;
+            /** @description Rows refused with at least one error (see the errors file) */
+            invalid: number;
+            /** @description Staged rows not handled yet */
+            pending: number;
+            /** @description Data rows in the file (the header line excluded) */
+            received: number;
+            /** @description Rows staged for import */
+            staged: number;
         };
         ClaimDto: {
             /** @enum {string} */
@@ -1206,6 +1320,39 @@ export interface components {
             /** @enum {string} */
             role: "applicant" | "caseworker" | "supervisor" | "admin";
         };
+        CriteriaParametersDto: {
+            adultAge: number;
+            contractMinYears: number;
+            /**
+             * @description A person with a serious illness must have been in the country before this day
+             * @example 2013-12-31
+             */
+            illnessPresentBefore: string;
+            residenceMinYears: number;
+            /** @description Years of marriage with a foreigner in regular stay; 0 when any length will do */
+            spouseOfForeignerMinYears: number;
+            /** @description Years of marriage with a Moroccan national; 0 when any length will do */
+            spouseOfMoroccanMinYears: number;
+        };
+        CriteriaVersionDto: {
+            categories: ("spouse_of_moroccan" | "spouse_of_foreigner" | "child_of_eligible_parent" | "work_contract" | "residence_five_years" | "serious_illness" | "woman" | "child" | "unaccompanied_minor" | "worker_without_contract")[];
+            /**
+             * @description The day from which the version applies
+             * @example 2017-12-31
+             */
+            effectiveFrom: string;
+            /** @example MA-2016-R */
+            id: string;
+            params: components["schemas"]["CriteriaParametersDto"];
+            /**
+             * Format: date-time
+             * @description When it was published in Masar; null if never
+             */
+            publishedAt: string | null;
+            /** @description Files its publication put in the review worklist */
+            reviewItems: number;
+            title: string;
+        };
         CurrentLegalHoldDto: {
             /** @description The active hold, or null */
             hold: components["schemas"]["LegalHoldDto"] | null;
@@ -1243,6 +1390,30 @@ export interface components {
             number: string;
             /** @enum {string} */
             type: "passport" | "national_id" | "consular_card" | "travel_document" | "residence_card" | "other";
+        };
+        IntakeBatchDto: {
+            /** Format: date-time */
+            completedAt: string | null;
+            counts: components["schemas"]["BatchCountsDto"];
+            /** Format: date-time */
+            createdAt: string;
+            criteriaVersion: string;
+            fileName: string | null;
+            /** @description SHA-256 of the file: the same file sent again by the office answers this batch */
+            fileSha256: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            officeId: string;
+            /** @description Share of staged rows handled, 0 to 1 */
+            progress: number;
+            /**
+             * Format: date-time
+             * @description When the uploader took the receipts (access codes are shown once)
+             */
+            receiptsTakenAt: string | null;
+            /** @enum {string} */
+            status: "importing" | "completed";
         };
         LegalHoldDto: {
             applicationId: string;
@@ -1344,6 +1515,14 @@ export interface components {
             /** @enum {string} */
             sex?: "female" | "male";
         };
+        PublicationResultDto: {
+            criteriaVersion: string;
+            publicationId: string;
+            /** @description Refused files re-assessed (0 when the version was already published) */
+            reviewed: number;
+            /** @description Files in the review worklist of this publication */
+            worklist: number;
+        };
         PublishCriteriaDto: {
             /** @example MA-2016-R */
             criteriaVersion: string;
@@ -1421,6 +1600,28 @@ export interface components {
             /** @description Required to reject: what is wrong and what to send instead (the applicant reads it). */
             reason?: string;
         };
+        ReviewItemDto: {
+            arabicName: string | null;
+            birthYear: number;
+            /** @description Registered persons this row looks like (GET /applicants/{id}) */
+            candidateApplicantIds: string[];
+            /** @description Earlier lines of the same file this row looks like */
+            candidateLines: number[];
+            category: string;
+            latinName: string | null;
+            line: number;
+            matchedOn: ("document_number" | "name_key" | "name_trigram" | "name_phonetic")[];
+            nationality: string;
+        };
+        ReviewWorklistItemDto: {
+            applicationId: string;
+            newVersion: string;
+            previousVersion: string;
+            reference: string;
+            state: string;
+            /** @enum {string} */
+            suggestedCategory: "spouse_of_moroccan" | "spouse_of_foreigner" | "child_of_eligible_parent" | "work_contract" | "residence_five_years" | "serious_illness" | "woman" | "child" | "unaccompanied_minor" | "worker_without_contract";
+        };
         StaffMemberDto: {
             displayName: string;
             id: string;
@@ -1491,6 +1692,32 @@ export interface components {
             password?: string;
             /** @enum {string} */
             role?: "applicant" | "caseworker" | "supervisor" | "admin";
+        };
+        UploadedBatchDto: {
+            /** Format: date-time */
+            completedAt: string | null;
+            counts: components["schemas"]["BatchCountsDto"];
+            /** @description False when the office had already sent this file: the existing batch is answered and nothing is imported again */
+            created: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            criteriaVersion: string;
+            fileName: string | null;
+            /** @description SHA-256 of the file: the same file sent again by the office answers this batch */
+            fileSha256: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            officeId: string;
+            /** @description Share of staged rows handled, 0 to 1 */
+            progress: number;
+            /**
+             * Format: date-time
+             * @description When the uploader took the receipts (access codes are shown once)
+             */
+            receiptsTakenAt: string | null;
+            /** @enum {string} */
+            status: "importing" | "completed";
         };
         UserDto: {
             active: boolean;
@@ -2583,12 +2810,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every version of the regularisation criteria, with its categories and parameters */
+            /** @description Every version of the regularisation criteria, oldest first, with its categories, parameters and publication */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CriteriaVersionDto"][];
+                };
             };
         };
     };
@@ -2610,6 +2839,15 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["PublicationResultDto"];
+                };
+            };
+            /** @description CASES_UNKNOWN_CRITERIA_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
             };
         };
@@ -2623,11 +2861,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Unresolved files of your offices that a newly published version would accept (500 at most) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewWorklistItemDto"][];
+                };
             };
         };
     };
@@ -2834,6 +3075,154 @@ export interface operations {
                          */
                         status?: "error" | "shutting_down";
                     };
+                };
+            };
+        };
+    };
+    IntakeController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeBatchDto"][];
+                };
+            };
+        };
+    };
+    IntakeController_upload: {
+        parameters: {
+            query?: {
+                /** @description Criteria version applied to every file of the batch (default: the latest published one) */
+                criteriaVersion?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description This file was already sent by the office: its batch */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedBatchDto"];
+                };
+            };
+            /** @description Staged; the import runs in the worker (follow GET /intake/batches/{id}) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedBatchDto"];
+                };
+            };
+        };
+    };
+    IntakeController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeBatchDto"];
+                };
+            };
+        };
+    };
+    IntakeController_errors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv: line,column,code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    IntakeController_takeReceipts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv: line,reference,access_code,latin_name,arabic_name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    IntakeController_review: {
+        parameters: {
+            query?: {
+                /** @description Keyset: the last line of the previous page */
+                afterLine?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewItemDto"][];
                 };
             };
         };
