@@ -6,6 +6,7 @@ import { AuditMigrations } from '@masar/audit';
 import { CasesMigrations } from '@masar/cases';
 import { DocumentsMigrations } from '@masar/documents';
 import { IdentityMigrations } from '@masar/identity';
+import { IntakeMigrations } from '@masar/intake';
 import { LettersMigrations } from '@masar/letters';
 import { NotificationsMigrations } from '@masar/notifications';
 import { OutboxMigrations } from '@masar/outbox';
@@ -13,4 +14,4 @@ import { RateLimitMigrations } from '@masar/rate-limit';
 import { StatusMigrations } from '@masar/status';
 import { SupervisionMigrations } from '@masar/supervision';
 
-export const MIGRATIONS: Function[] = [...OutboxMigrations, ...RateLimitMigrations, ...IdentityMigrations, ...AuditMigrations, ...CasesMigrations, ...DocumentsMigrations, ...NotificationsMigrations, ...LettersMigrations, ...StatusMigrations, ...SupervisionMigrations];
+export const MIGRATIONS: Function[] = [...OutboxMigrations, ...RateLimitMigrations, ...IdentityMigrations, ...AuditMigrations, ...CasesMigrations, ...DocumentsMigrations, ...NotificationsMigrations, ...LettersMigrations, ...StatusMigrations, ...SupervisionMigrations, ...IntakeMigrations];

@@ -6,6 +6,7 @@ import { ConfigModule, type MasarConfig } from '@masar/config';
 import { DatabaseModule } from '@masar/database';
 import { DocumentsModule } from '@masar/documents';
 import { IdentityModule } from '@masar/identity';
+import { IntakeModule } from '@masar/intake';
 import { LoggingModule } from '@masar/logging';
 import { NotificationsModule } from '@masar/notifications';
 import { OutboxModule } from '@masar/outbox';
@@ -41,6 +42,7 @@ export class ApiModule {
         // After the extra modules: a test that brings its own CaseFiles (documents' in-memory one) keeps it.
         CasesModule,
         DocumentsModule,
+        IntakeModule,
         WebAppModule,
       ],
       controllers: [HealthController],

@@ -4,6 +4,7 @@ import { ConfigModule, type MasarConfig } from '@masar/config';
 import { DatabaseModule } from '@masar/database';
 import { ApplicantRecipientDirectory, CasesWorkerModule } from '@masar/cases';
 import { DocumentsWorkerModule } from '@masar/documents';
+import { IntakeWorkerModule } from '@masar/intake';
 import { LettersWorkerModule } from '@masar/letters';
 import { LoggingModule } from '@masar/logging';
 import { NotificationsWorkerModule } from '@masar/notifications';
@@ -30,6 +31,7 @@ export class WorkerModule {
         DocumentsWorkerModule,
         LettersWorkerModule,
         SupervisionWorkerModule,
+        IntakeWorkerModule,
       ],
       providers: [Schedules],
     };

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseFiles } from '@masar/documents';
 import { CaseAccess } from './access/case-access';
 import { ApplicationFactory } from './applications/application-factory';
+import { RegisterCampaignBatch } from './bulk/register-campaign-batch.use-case';
+import { SealCampaignRows } from './bulk/seal-campaign-rows';
 import { CasesCrypto } from './crypto/cases-crypto';
 import { CaseClocks } from './deadlines/case-clocks';
 import { ApplicantNotifier } from './notify/applicant-notifier';
@@ -35,6 +37,8 @@ const core = [
   CaseFactsForLetters,
   CaseReporting,
   { provide: CaseFiles, useExisting: CaseFilesAdapter },
+  SealCampaignRows,
+  RegisterCampaignBatch,
 ];
 
 /** What both processes share: the transition engine and its collaborators, and the ports other contexts use. */

@@ -32,7 +32,14 @@ export { ExportApplicantData, type ApplicantDataExport } from './applicants/appl
 export { EraseApplicantData } from './applicants/erase-applicant-data.use-case';
 export { ApplicantRecipientDirectory } from './ports/applicant-recipient-directory';
 export { CaseFilesAdapter } from './ports/case-files.adapter';
-export { WorkQueueQuery, workQueueSql, WORK_QUEUE_VIEWS, type WorkQueueView, type WorkQueuePage, type WorkQueueRequest } from './work-queue/work-queue.query';
+/** Bulk intake of a campaign office's list (the intake context stages the rows, this context registers them). */
+export { SealCampaignRows } from './bulk/seal-campaign-rows';
+export { RegisterCampaignBatch, type CampaignChunk } from './bulk/register-campaign-batch.use-case';
+export type { CampaignPerson, SealedCampaignRow, StagedCampaignRow, CampaignRowOutcome } from './bulk/campaign-row';
+export { IDENTITY_DOCUMENT_TYPES, type IdentityDocumentType } from './persistence/identity-document.entity';
+export { currentCriteriaVersion } from './applications/application-factory';
+export { WorkQueueQuery, workQueueSql, stateCountsSql, WORK_QUEUE_VIEWS, type WorkQueueView, type WorkQueuePage, type WorkQueueRequest } from './work-queue/work-queue.query';
+export { rebuildApplicationStateCounts } from './work-queue/state-counts';
 /**
  * Contract with the notifications context: every applicant-facing event is a `case_events` row written in the
  * transition's transaction (type, params with codes/dates/reference only, occurrence key = the history id); the

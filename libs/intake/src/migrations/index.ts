@@ -1,0 +1,3 @@
+import { CreateIntake1796000800000 } from './1796000800000-create-intake';
+
+export const IntakeMigrations = [CreateIntake1796000800000];
