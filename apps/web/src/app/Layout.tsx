@@ -34,12 +34,14 @@ function navFor(role: Me['role'] | undefined, t: (k: string) => string): NavItem
         { to: '/app/queue', label: t('nav.queue') },
         { to: '/app/statistics', label: t('nav.statistics') },
         { to: '/app/audit', label: t('nav.audit') },
+        { to: '/app/criteria', label: t('criteria.nav') },
       ];
     case 'admin':
       return [
         { to: '/app/admin/users', label: t('nav.users') },
         { to: '/app/admin/offices', label: t('nav.offices') },
         { to: '/app/admin/dead-letters', label: t('nav.deadLetters') },
+        { to: '/app/criteria', label: t('criteria.nav') },
         { to: '/admin/queues', label: t('nav.queues'), external: true },
       ];
     default:

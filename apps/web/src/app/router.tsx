@@ -53,6 +53,10 @@ export const routes = [
         ],
       },
       {
+        element: <RequireRole roles={['supervisor', 'admin']} />,
+        children: [{ path: '/app/criteria', lazy: async () => ({ Component: (await import('../pages/supervisor/Criteria')).Criteria }) }],
+      },
+      {
         element: <RequireRole roles={['admin']} />,
         children: [
           { path: '/app/admin/users', lazy: async () => ({ Component: (await import('../pages/admin/Users')).Users }) },
