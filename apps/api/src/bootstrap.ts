@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,10 +7,11 @@ import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import type { MasarConfig } from '@masar/config';
 import { createValidationPipe, ProblemFilter } from '@masar/errors';
-import { enterRequestContext } from '@masar/logging';
+import { enterRequestContext, installRequestLog } from '@masar/logging';
 import { mountQueueDashboard } from '@masar/notifications';
 import { configureQueueBackend } from '@masar/queue';
 import { ApiModule } from './api.module';
+import { helmetHeaders } from './security-headers';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -38,18 +38,22 @@ export async function createApiApp(config: MasarConfig, extraModules: Type<unkno
   app.useLogger(app.get(Logger));
   app.flushLogs();
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', (request, reply, done) => {
-    enterRequestContext({ requestId: request.id, ip: request.ip, userAgent: request.headers['user-agent'] });
-    reply.header('x-request-id', request.id);
-    done();
-  });
-  await app.register(helmet as never, {
+  const securityHeaders = await helmetHeaders({
     // The API answers JSON; the docs page needs its own inline assets.
     contentSecurityPolicy: {
       directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'], scriptSrc: ["'self'", "'unsafe-inline'"] },
     },
     crossOriginEmbedderPolicy: false,
   });
+  // One synchronous hook per request: the request context (request id, address, user agent, for the audit trail
+  // and every log line), the request id sent back, and helmet's headers computed once.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    enterRequestContext({ requestId: request.id, ip: request.ip, userAgent: request.headers['user-agent'] });
+    reply.headers(securityHeaders);
+    reply.header('x-request-id', request.id);
+    done();
+  });
+  installRequestLog(fastify);
   app.enableCors({ origin: config.http.corsOrigins.length ? config.http.corsOrigins : false, credentials: false, exposedHeaders: ['x-request-id', 'retry-after'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());

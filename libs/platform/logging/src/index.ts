@@ -1,7 +1,9 @@
 /**
  * Platform: logging. Structured JSON logs through pino, one request id per request (taken from a well-formed
- * X-Request-Id or generated), and personal data redacted by key wherever it appears.
+ * X-Request-Id or generated) on every line written for it, one access line per request, and personal data
+ * censored by key wherever it appears.
  */
 export * from './logging.module';
 export * from './redaction';
 export * from './request-context';
+export * from './request-log';

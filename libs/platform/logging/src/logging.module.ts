@@ -1,10 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { redactPaths } from './redaction';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+import pino from 'pino';
+import { CENSOR, redactedErrorSerializer, redactSensitive, SENSITIVE_KEYS } from './redaction';
+import { currentRequestContext } from './request-context';
 
 export interface LoggingOptions {
   level?: string;
@@ -12,40 +10,41 @@ export interface LoggingOptions {
   pretty?: boolean;
 }
 
+/**
+ * Every line carries the id of the request it was written for (from the request context the HTTP process enters
+ * for each request), so no per-request child logger is needed. pino merges its own fields into the returned
+ * object, which must therefore be a fresh one.
+ */
+function requestIdOfLine(): Record<string, unknown> {
+  const ctx = currentRequestContext();
+  return ctx ? { reqId: ctx.requestId } : {};
+}
+
 export function loggerOptions(opts: LoggingOptions = {}) {
   const level = opts.level ?? process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info');
   return {
     level,
-    redact: { paths: redactPaths(), censor: '[redacted]' },
+    mixin: requestIdOfLine,
+    formatters: { log: redactSensitive, bindings: redactSensitive },
+    // Child loggers' bindings skip the formatters: pino's own redaction censors their sensitive keys, at the top
+    // level only (top-level paths cost a property look-up; wildcard paths are what made pino's redaction slow).
+    redact: { paths: SENSITIVE_KEYS.map((k) => `["${k}"]`), censor: CENSOR },
+    serializers: { err: redactedErrorSerializer(pino.stdSerializers.err) },
     transport: opts.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
   };
 }
 
+/**
+ * The application's logger (nestjs-pino's, so that Nest's own Logger and `new Logger(...)` write structured JSON).
+ * Its per-request HTTP middleware (pino-http) is not installed: the access line of each request is written by
+ * `installRequestLog` from a Fastify hook instead, at a fraction of the cost (see request-log.ts).
+ */
 @Module({})
 export class LoggingModule {
   static forRoot(opts: LoggingOptions = {}): DynamicModule {
     return {
       module: LoggingModule,
-      imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            ...loggerOptions(opts),
-            genReqId: (req: IncomingMessage, res: ServerResponse) => {
-              const given = req.headers['x-request-id'];
-              const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-              res.setHeader('x-request-id', id);
-              return id;
-            },
-            // Query strings can carry references; log the path only.
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url?.split('?')[0] }),
-            },
-            customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-              err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-            autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health/live' },
-          },
-        }),
-      ],
+      imports: [LoggerModule.forRoot({ pinoHttp: loggerOptions(opts), forRoutes: [] })],
       exports: [LoggerModule],
     };
   }
