@@ -51,7 +51,10 @@ export class ApplicantsController {
   @Allow('caseworker', 'supervisor')
   @ApiOkResponse({ type: ApplicantRecordDto, description: 'The corrected record; the fields changed and the reason are recorded' })
   correctRecord(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CorrectApplicantDto): Promise<ApplicantRecordDto> {
-    const { reason, ...change } = body;
+    const { reason, ...fields } = body;
+    // Only the fields sent: a DTO instance may carry every declared field as undefined (class fields are defined
+    // under ES2022 semantics), and an undefined one would erase what the record holds.
+    const change = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Omit<CorrectApplicantDto, 'reason'>;
     return this.correct.execute(actor, id, change, reason);
   }
 
