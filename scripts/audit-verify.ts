@@ -19,7 +19,8 @@ function describe(r: AuditVerification): string {
     `events checked:      ${r.eventsChecked}`,
     `checkpoints checked: ${r.checkpointsChecked}${r.signaturesChecked ? ' (signatures verified)' : ' (signatures NOT verified)'}`,
     `${r.ok ? 'head:               ' : 'last good link:     '} ${r.head ? `seq ${r.head.seq} ${r.head.hash}` : r.ok ? 'empty chain' : 'none'}`,
-    `last checkpoint:     ${r.lastCheckpoint ? `seq ${r.lastCheckpoint.seq} at ${r.lastCheckpoint.createdAt}` : 'none'}`,
+    `last checkpoint:     ${r.lastCheckpoint ? `seq ${r.lastCheckpoint.seq} at ${r.lastCheckpoint.createdAt}, key ${r.lastCheckpoint.keyId}` : 'none'}`,
+    `signing keys:        ${r.signingKeys.length ? r.signingKeys.map((k) => `${k.keyId} (${k.checkpoints} checkpoint(s), seq ${k.firstSeq} to ${k.lastSeq})`).join('; ') : 'none'}`,
     `not yet covered:     ${r.uncoveredSince ? `from seq ${r.uncoveredSince.seq} (${r.uncoveredSince.occurredAt}); a long stretch means no checkpoints are published or they were deleted` : 'nothing'}`,
     `time:                ${r.durationMs} ms`,
   ];
@@ -64,7 +65,7 @@ async function main(): Promise<number> {
   const client = new Client({ connectionString: url, application_name: 'masar-audit-verify' });
   await client.connect();
   try {
-    const result = await verifyAuditChain(client, { signingKey: config.crypto.auditSigningKey, publishedHeads: heads });
+    const result = await verifyAuditChain(client, { signingKeys: config.crypto.auditSigningKeys, publishedHeads: heads });
     if (heads.length && !process.argv.includes('--json')) console.log(`published heads compared: ${heads.length}`);
     console.log(process.argv.includes('--json') ? JSON.stringify(result, null, 2) : describe(result));
     return result.ok ? 0 : 1;

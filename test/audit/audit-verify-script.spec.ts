@@ -36,7 +36,7 @@ describe('scripts/audit-verify.ts', () => {
     ds = await openDataSource(db.url, 2);
     const trail = new AuditTrail(ds);
     for (let i = 0; i < 12; i++) await trail.recordNow(anAuditEvent());
-    await new PublishAuditCheckpoint(ds, { crypto: { auditSigningKey: KEY } } as MasarConfig).execute();
+    await new PublishAuditCheckpoint(ds, { crypto: { auditSigningKeys: { default: KEY }, auditSigningKeyId: 'default' } } as unknown as MasarConfig).execute();
   });
   afterAll(async () => {
     await ds?.destroy();

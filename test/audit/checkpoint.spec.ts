@@ -36,7 +36,7 @@ describe('audit checkpoints', () => {
   beforeAll(async () => {
     db = await createAuditDatabase();
     ds = await openDataSource(db.url, 4);
-    publish = new PublishAuditCheckpoint(ds, { crypto: { auditSigningKey: KEY } } as MasarConfig);
+    publish = new PublishAuditCheckpoint(ds, { crypto: { auditSigningKeys: { default: KEY }, auditSigningKeyId: 'default' } } as unknown as MasarConfig);
   });
   beforeEach(() => {
     logs = new LogCapture();

@@ -31,7 +31,7 @@ describe('audit chain verification finds tampering at its exact place', () => {
     Logger.overrideLogger(false);
     template = await createAuditDatabase();
     const build = await openDataSource(template.url, 2);
-    const publish = new PublishAuditCheckpoint(build, { crypto: { auditSigningKey: KEY } } as MasarConfig);
+    const publish = new PublishAuditCheckpoint(build, { crypto: { auditSigningKeys: { default: KEY }, auditSigningKeyId: 'default' } } as unknown as MasarConfig);
     for (let seq = 1; seq <= EVENTS; seq++) {
       await appendEvents(build, 1);
       if (CHECKPOINTS_AT.includes(seq)) await publish.execute();

@@ -19,7 +19,11 @@ export class AuditCheckpointRow {
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  /** HMAC-SHA256 of the checkpoint statement with config.crypto.auditSigningKey, hex. */
+  /** The id of the key that signed it (config.crypto.auditSigningKeys). */
+  @Column({ name: 'key_id', type: 'text' })
+  keyId: string;
+
+  /** HMAC-SHA256 of the checkpoint statement with that key, hex. */
   @Column({ type: 'char', length: 64 })
   signature: string;
 }

@@ -25,7 +25,7 @@ export class AuditEventPageDto {
   @ApiProperty({ nullable: true, type: String, description: 'Pass as cursor for the next (older) page' }) nextCursor: string | null;
 }
 
-const BREAK_KINDS: AuditChainBreakKind[] = ['row_changed', 'rows_deleted', 'link_broken', 'chain_rewritten', 'checkpoint_forged', 'tail_deleted'];
+const BREAK_KINDS: AuditChainBreakKind[] = ['row_changed', 'rows_deleted', 'link_broken', 'chain_rewritten', 'checkpoint_forged', 'checkpoint_key_unknown', 'tail_deleted'];
 
 export class AuditChainBreakDto {
   @ApiProperty({ enum: BREAK_KINDS }) kind: AuditChainBreakKind;
@@ -49,6 +49,14 @@ class AuditUncoveredDto {
 class AuditCheckpointRefDto {
   @ApiProperty() seq: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ description: 'The id of the key that signed it' }) keyId: string;
+}
+
+class AuditSigningKeyUseDto {
+  @ApiProperty() keyId: string;
+  @ApiProperty({ description: 'Checkpoints walked that this key signed' }) checkpoints: number;
+  @ApiProperty() firstSeq: string;
+  @ApiProperty() lastSeq: string;
 }
 
 export class AuditVerificationDto {
@@ -56,6 +64,7 @@ export class AuditVerificationDto {
   @ApiProperty() eventsChecked: number;
   @ApiProperty() checkpointsChecked: number;
   @ApiProperty() signaturesChecked: boolean;
+  @ApiProperty({ type: [AuditSigningKeyUseDto], description: 'Which key signed the checkpoints walked, in the order first met' }) signingKeys: AuditSigningKeyUseDto[];
   @ApiProperty({ nullable: true, type: AuditLinkDto, description: 'The head, or the last good link when broken' }) head: AuditLinkDto | null;
   @ApiProperty({ nullable: true, type: AuditCheckpointRefDto }) lastCheckpoint: AuditCheckpointRefDto | null;
   @ApiProperty({ nullable: true, type: AuditUncoveredDto, description: 'The first event no checkpoint covers yet' }) uncoveredSince: AuditUncoveredDto | null;

@@ -9,6 +9,8 @@ export interface PublishedCheckpoint {
   headHash: string;
   createdAt: string;
   signature: string;
+  /** The id of the signing key (config.crypto.auditSigningKeys). */
+  keyId: string;
   /** False when the head had not moved since the last checkpoint (the log line is still written). */
   written: boolean;
 }
@@ -36,27 +38,28 @@ export class PublishAuditCheckpoint {
       return null;
     }
     const statement = { seq: head.seq, headHash: head.hash, createdAt: now.toISOString() };
-    const signature = signCheckpoint(this.config.crypto.auditSigningKey, statement);
+    const keyId = this.config.crypto.auditSigningKeyId;
+    const signature = signCheckpoint(this.config.crypto.auditSigningKeys[keyId]!, statement);
     const inserted = await this.dataSource.query<unknown[]>(
-      `insert into audit_checkpoints (id, seq, head_hash, created_at, signature) values ($1, $2, $3, $4, $5)
+      `insert into audit_checkpoints (id, seq, head_hash, created_at, signature, key_id) values ($1, $2, $3, $4, $5, $6)
        on conflict (seq) do nothing returning id`,
-      [randomUUID(), statement.seq, statement.headHash, statement.createdAt, signature],
+      [randomUUID(), statement.seq, statement.headHash, statement.createdAt, signature, keyId],
     );
     // The head has not moved since the last run: publish the checkpoint already stored, so the log line and
     // the row say the same thing.
     const published: PublishedCheckpoint = inserted.length
-      ? { ...statement, signature, written: true }
+      ? { ...statement, signature, keyId, written: true }
       : { ...(await this.stored(statement.seq)), written: false };
     this.logger.log({ auditCheckpoint: published }, `audit chain head at seq ${published.seq}: ${published.headHash}`);
     return published;
   }
 
   private async stored(seq: string): Promise<Omit<PublishedCheckpoint, 'written'>> {
-    const [row] = await this.dataSource.query<{ seq: string; head_hash: string; created_at: Date; signature: string }[]>(
-      'select seq::text as seq, head_hash, created_at, signature from audit_checkpoints where seq = $1',
+    const [row] = await this.dataSource.query<{ seq: string; head_hash: string; created_at: Date; signature: string; key_id: string }[]>(
+      'select seq::text as seq, head_hash, created_at, signature, key_id from audit_checkpoints where seq = $1',
       [seq],
     );
     if (!row) throw new Error(`audit checkpoint at seq ${seq} vanished`);
-    return { seq: row.seq, headHash: row.head_hash, createdAt: row.created_at.toISOString(), signature: row.signature };
+    return { seq: row.seq, headHash: row.head_hash, createdAt: row.created_at.toISOString(), signature: row.signature, keyId: row.key_id };
   }
 }

@@ -4,12 +4,14 @@ export interface AuditVerification {
   /** Links walked (rows read) before the walk stopped at the first break, or all of them. */
   eventsChecked: number;
   checkpointsChecked: number;
-  /** Whether checkpoint signatures were checked (they need the audit signing key). */
+  /** Whether checkpoint signatures were checked (they need the audit signing keys). */
   signaturesChecked: boolean;
+  /** Which key signed the checkpoints walked: per key id, how many and the seq range, in the order first met. */
+  signingKeys: { keyId: string; checkpoints: number; firstSeq: string; lastSeq: string }[];
   /** The last row walked: the head of the chain when the chain is intact. */
   head: { seq: string; hash: string } | null;
   /** The newest checkpoint that matched the chain. */
-  lastCheckpoint: { seq: string; createdAt: string } | null;
+  lastCheckpoint: { seq: string; createdAt: string; keyId: string } | null;
   /**
    * The first event no checkpoint covers yet, and when it happened. With checkpoints every few minutes this is
    * recent; events uncovered for long mean the worker is not publishing, or checkpoints were deleted.
@@ -30,6 +32,8 @@ export type AuditChainBreakKind =
   | 'chain_rewritten'
   /** A checkpoint's signature is wrong: the checkpoint itself was forged or changed. */
   | 'checkpoint_forged'
+  /** A checkpoint names a signing key the keyring does not hold: a key was dropped too early, or the row was forged. */
+  | 'checkpoint_key_unknown'
   /** A checkpoint names a seq beyond the end of the chain: the newest rows were deleted. */
   | 'tail_deleted';
 

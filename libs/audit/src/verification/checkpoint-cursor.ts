@@ -6,6 +6,7 @@ export interface CheckpointRow {
   /** ISO 8601 to the microsecond, without the Z (see isoUs). */
   created_at: string;
   signature: string;
+  key_id: string;
 }
 
 /** Reads checkpoints in seq order, a batch at a time, alongside the walk of the chain. */
@@ -40,7 +41,7 @@ export class CheckpointCursor {
   private async fill(): Promise<void> {
     this.buffer = await rows<CheckpointRow>(
       this.db,
-      `select seq::text as seq, head_hash, ${isoUs('created_at')} as created_at, signature
+      `select seq::text as seq, head_hash, ${isoUs('created_at')} as created_at, signature, key_id
          from audit_checkpoints c where c.seq > $1 order by c.seq limit $2`,
       [this.after, this.batchSize],
     );

@@ -7,7 +7,12 @@ import { isoFromUs, isoUs, rows, type AuditQueryable } from './chain-queries';
 export type { AuditQueryable };
 
 export interface VerifyOptions {
-  /** Checks checkpoint signatures too (config.crypto.auditSigningKey). Without it only their hashes are compared. */
+  /**
+   * Checks checkpoint signatures too, each with the key its row names (config.crypto.auditSigningKeys); a key id
+   * not in the keyring is a break. Without keys only the checkpoints' hashes are compared.
+   */
+  signingKeys?: Record<string, Buffer>;
+  /** The single-key form: the key of id 'default'. */
   signingKey?: Buffer;
   /** Rows read per query: memory stays constant whatever the length of the chain. */
   batchSize?: number;
@@ -50,12 +55,13 @@ interface ChainRow {
 export async function verifyAuditChain(db: AuditQueryable, options: VerifyOptions = {}): Promise<AuditVerification> {
   const started = Date.now();
   const batchSize = options.batchSize ?? 2000;
-  const key = options.signingKey;
+  const keys = options.signingKeys ?? (options.signingKey ? { default: options.signingKey } : undefined);
   const result: AuditVerification = {
     ok: true,
     eventsChecked: 0,
     checkpointsChecked: 0,
-    signaturesChecked: Boolean(key),
+    signaturesChecked: Boolean(keys),
+    signingKeys: [],
     head: null,
     lastCheckpoint: null,
     uncoveredSince: null,
@@ -119,12 +125,22 @@ export async function verifyAuditChain(db: AuditQueryable, options: VerifyOption
       for (const cp of await checkpoints.at(row.seq)) {
         result.checkpointsChecked++;
         const statement = { seq: cp.seq, headHash: cp.head_hash, createdAt: isoFromUs(cp.created_at) };
+        const key = keys && Object.hasOwn(keys, cp.key_id) ? keys[cp.key_id] : undefined;
+        if (keys && !key) {
+          return fail({
+            kind: 'checkpoint_key_unknown',
+            seq: cp.seq,
+            id: row.id,
+            detail: `the checkpoint at seq ${cp.seq} (${statement.createdAt}) names signing key "${cp.key_id}", which the keyring does not hold (${Object.keys(keys).join(', ')}): keep retired keys in AUDIT_SIGNING_KEYS, or the checkpoint was forged`,
+            found: cp.key_id,
+          });
+        }
         if (key && !checkpointSignatureValid(key, statement, cp.signature)) {
           return fail({
             kind: 'checkpoint_forged',
             seq: cp.seq,
             id: row.id,
-            detail: `the checkpoint at seq ${cp.seq} (${statement.createdAt}) has an invalid signature: it was forged or changed`,
+            detail: `the checkpoint at seq ${cp.seq} (${statement.createdAt}, key "${cp.key_id}") has an invalid signature: it was forged or changed`,
           });
         }
         if (cp.head_hash !== row.hash) {
@@ -138,7 +154,8 @@ export async function verifyAuditChain(db: AuditQueryable, options: VerifyOption
             found: row.hash,
           });
         }
-        result.lastCheckpoint = { seq: cp.seq, createdAt: statement.createdAt };
+        result.lastCheckpoint = { seq: cp.seq, createdAt: statement.createdAt, keyId: cp.key_id };
+        countKey(result, cp.key_id, cp.seq);
         result.uncoveredSince = null;
       }
       const publishedHash = published.get(row.seq);
@@ -182,6 +199,14 @@ export async function verifyAuditChain(db: AuditQueryable, options: VerifyOption
   }
   result.durationMs = Date.now() - started;
   return result;
+}
+
+function countKey(result: AuditVerification, keyId: string, seq: string): void {
+  const seen = result.signingKeys.find((k) => k.keyId === keyId);
+  if (seen) {
+    seen.checkpoints++;
+    seen.lastSeq = seq;
+  } else result.signingKeys.push({ keyId, checkpoints: 1, firstSeq: seq, lastSeq: seq });
 }
 
 function bodyOf(row: ChainRow) {

@@ -4,7 +4,7 @@ import { MASAR_CONFIG, type MasarConfig } from '@masar/config';
 import type { AuditVerification } from './audit-verification';
 import { verifyAuditChain } from './verify-audit-chain';
 
-/** Walks the chain with the signing key of this deployment and logs the outcome (a break is an incident). */
+/** Walks the chain with the signing keys of this deployment and logs the outcome (a break is an incident). */
 @Injectable()
 export class VerifyAuditTrail {
   private readonly logger = new Logger('AuditVerification');
@@ -15,7 +15,7 @@ export class VerifyAuditTrail {
   ) {}
 
   async execute(): Promise<AuditVerification> {
-    const result = await verifyAuditChain(this.dataSource, { signingKey: this.config.crypto.auditSigningKey });
+    const result = await verifyAuditChain(this.dataSource, { signingKeys: this.config.crypto.auditSigningKeys });
     if (result.ok) this.logger.log({ auditVerification: summary(result) }, 'audit chain intact');
     else this.logger.error({ auditVerification: summary(result) }, `audit chain broken at seq ${result.firstBreak?.seq}: ${result.firstBreak?.kind}`);
     return result;

@@ -41,7 +41,9 @@ export interface MasarConfig {
     currentKeyId: string;
     blindIndexKey: Buffer;
     accessCodeKey: Buffer;
-    auditSigningKey: Buffer;
+    /** Audit checkpoint signing keys by id; `auditSigningKeyId` signs, all verify (rotation). */
+    auditSigningKeys: Record<string, Buffer>;
+    auditSigningKeyId: string;
   };
   storage: { dir: string; maxDocumentBytes: number; maxDocumentsPerFile: number };
   mail: { smtpUrl?: string; from: string };
@@ -139,6 +141,21 @@ class Reader {
   }
 }
 
+/** `NAME=k2:base64,k1:base64`: 32-byte keys by id, in the order given. */
+function readKeyring(r: Reader, name: string, raw: string): Record<string, Buffer> {
+  const keys: Record<string, Buffer> = {};
+  for (const part of raw.split(',')) {
+    const [id, b64] = part.split(':');
+    const key = Buffer.from(b64 ?? '', 'base64');
+    if (!id || !/^[A-Za-z0-9_-]{1,16}$/.test(id) || key.length !== 32) {
+      r.problems.push(`${name} entries must be id:base64 of 32 bytes (id: letters, digits, - or _)`);
+      continue;
+    }
+    keys[id] = key;
+  }
+  return keys;
+}
+
 /** `DATA_KEYS=k2:base64,k1:base64` (the first is current unless DATA_KEY_CURRENT names another). */
 function readDataKeys(r: Reader, env: Env, devKey: string): { keys: Record<string, Buffer>; current: string } {
   const raw = r.optional('DATA_KEYS');
@@ -146,19 +163,23 @@ function readDataKeys(r: Reader, env: Env, devKey: string): { keys: Record<strin
     if (r.isProduction) r.problems.push('DATA_KEYS is required in production (id:base64key, comma separated)');
     return { keys: { dev1: Buffer.from(devKey, 'base64') }, current: 'dev1' };
   }
-  const keys: Record<string, Buffer> = {};
-  for (const part of raw.split(',')) {
-    const [id, b64] = part.split(':');
-    const key = Buffer.from(b64 ?? '', 'base64');
-    if (!id || !/^[A-Za-z0-9_-]{1,16}$/.test(id) || key.length !== 32) {
-      r.problems.push('DATA_KEYS entries must be id:base64 of 32 bytes (id: letters, digits, - or _)');
-      continue;
-    }
-    keys[id] = key;
-  }
+  const keys = readKeyring(r, 'DATA_KEYS', raw);
   const current = env.DATA_KEY_CURRENT || Object.keys(keys)[0] || '';
   if (!keys[current]) r.problems.push(`DATA_KEY_CURRENT names a key that DATA_KEYS does not hold ("${current}")`);
   return { keys, current };
+}
+
+/**
+ * `AUDIT_SIGNING_KEYS=k2:base64,k1:base64`: the first signs new audit checkpoints, all verify the old ones. The
+ * single-key form `AUDIT_SIGNING_KEY=base64` is the key of id 'default' (checkpoints written before key ids existed
+ * carry that id), so a rotation from it is `AUDIT_SIGNING_KEYS=k2:<new>,default:<old>`.
+ */
+function readAuditSigningKeys(r: Reader, devKey: string): { keys: Record<string, Buffer>; current: string } {
+  const raw = r.optional('AUDIT_SIGNING_KEYS');
+  if (!raw) return { keys: { default: r.key('AUDIT_SIGNING_KEY', devKey) }, current: 'default' };
+  if (r.optional('AUDIT_SIGNING_KEY')) r.problems.push('AUDIT_SIGNING_KEY and AUDIT_SIGNING_KEYS are both set: keep AUDIT_SIGNING_KEYS only (the old key as default:<base64>)');
+  const keys = readKeyring(r, 'AUDIT_SIGNING_KEYS', raw);
+  return { keys, current: Object.keys(keys)[0] ?? '' };
 }
 
 export function loadConfig(env: Env = process.env): MasarConfig {
@@ -170,6 +191,7 @@ export function loadConfig(env: Env = process.env): MasarConfig {
   const dev = r.isProduction ? undefined : loadOrCreateDevSecrets();
   const port = r.int('PORT', 3000, 0, 65535);
   const dataKeys = readDataKeys(r, env, dev?.dataKey ?? '');
+  const auditSigning = readAuditSigningKeys(r, dev?.auditSigningKey ?? '');
   const databaseUrl = r.url('DATABASE_URL', ['postgres:', 'postgresql:']);
   if (r.isProduction && !databaseUrl) r.problems.push('DATABASE_URL is required in production (the embedded database is for demos)');
   const stateDir = resolve(env.MASAR_STATE_DIR ?? '.masar');
@@ -209,7 +231,8 @@ export function loadConfig(env: Env = process.env): MasarConfig {
       currentKeyId: dataKeys.current,
       blindIndexKey: r.key('BLIND_INDEX_KEY', dev?.blindIndexKey ?? ''),
       accessCodeKey: r.key('ACCESS_CODE_KEY', dev?.accessCodeKey ?? ''),
-      auditSigningKey: r.key('AUDIT_SIGNING_KEY', dev?.auditSigningKey ?? ''),
+      auditSigningKeys: auditSigning.keys,
+      auditSigningKeyId: auditSigning.current,
     },
     storage: {
       dir: resolve(env.STORAGE_DIR ?? `${stateDir}/documents`),
