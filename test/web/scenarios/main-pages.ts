@@ -11,7 +11,7 @@ import { signedIn } from './ui';
 const MESSAGES = { ar, fr } as const;
 
 /** Looks at a page as the tests look at every main page: direction, nothing clipped, axe, a screenshot. */
-async function inspect(page: Page, lang: 'ar' | 'fr', name: string, opts: { keyboard?: boolean } = {}): Promise<void> {
+export async function inspect(page: Page, lang: 'ar' | 'fr', name: string, opts: { keyboard?: boolean } = {}): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.locator('.mantine-Loader-root').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
   const { dir } = await documentDirection(page);

@@ -36,7 +36,7 @@ export function CorrectionDialog({ person, opened, onClose }: { person: PersonRe
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('correction.title')} size="xl">
+    <Modal opened={opened} onClose={onClose} title={t('correction.title')} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack
         component="form"
         onSubmit={(e) => {

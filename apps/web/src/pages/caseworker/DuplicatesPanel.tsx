@@ -9,7 +9,8 @@ import { personName } from '../../ui/labels';
 import { ReasonDialog } from './ReasonDialog';
 import { COMPARED, likeness, MERGE_REASON_MIN, type Candidate, type Compared, type Likeness, type PersonRecord } from './person-logic';
 
-const LIKENESS_COLOR: Record<Likeness, string> = { same: 'green', differs: 'red', unknown: 'gray' };
+// Dark enough for small bold text on white and on the pale red of a differing row (WCAG AA).
+const LIKENESS_COLOR: Record<Likeness, string> = { same: '#1f6f32', differs: 'red.9', unknown: 'dimmed' };
 
 /**
  * Records that may be the same person, each beside this one with the differences marked (by colour and in words,
@@ -76,33 +77,31 @@ export function DuplicatesPanel({ person, mayMerge }: { person: PersonRecord; ma
               const l = likeness(person, c);
               return (
                 <Card withBorder key={c.id} data-testid="person-duplicate">
-                  <Table.ScrollContainer minWidth={360}>
-                    <Table>
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th scope="col">
-                            <VisuallyHidden>{t('personPage.identity')}</VisuallyHidden>
-                          </Table.Th>
-                          <Table.Th scope="col">{t('personPage.thisRecord')}</Table.Th>
-                          <Table.Th scope="col">{t('personPage.otherRecord')}</Table.Th>
+                  <Table>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th scope="col">
+                          <VisuallyHidden>{t('personPage.identity')}</VisuallyHidden>
+                        </Table.Th>
+                        <Table.Th scope="col">{t('personPage.thisRecord')}</Table.Th>
+                        <Table.Th scope="col">{t('personPage.otherRecord')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {COMPARED.map((k) => (
+                        <Table.Tr key={k} data-likeness={l[k]} bg={l[k] === 'differs' ? 'var(--mantine-color-red-0)' : undefined}>
+                          <Table.Th scope="row">{label(k)}</Table.Th>
+                          <Table.Td dir={k === 'arabicName' ? 'rtl' : undefined}>{value(k, mine)}</Table.Td>
+                          <Table.Td dir={k === 'arabicName' ? 'rtl' : undefined}>
+                            {value(k, c)}{' '}
+                            <Text span size="xs" fw={700} c={LIKENESS_COLOR[l[k]]}>
+                              ({t(`personPage.${l[k]}`)})
+                            </Text>
+                          </Table.Td>
                         </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {COMPARED.map((k) => (
-                          <Table.Tr key={k} data-likeness={l[k]} bg={l[k] === 'differs' ? 'var(--mantine-color-red-0)' : undefined}>
-                            <Table.Th scope="row">{label(k)}</Table.Th>
-                            <Table.Td dir={k === 'arabicName' ? 'rtl' : undefined}>{value(k, mine)}</Table.Td>
-                            <Table.Td dir={k === 'arabicName' ? 'rtl' : undefined}>
-                              {value(k, c)}{' '}
-                              <Badge size="sm" variant="light" color={LIKENESS_COLOR[l[k]]}>
-                                {t(`personPage.${l[k]}`)}
-                              </Badge>
-                            </Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
                   <Group gap={4} my="xs">
                     {c.matchedOn.map((r) => (
                       <Badge key={r} color="orange" variant="light">

@@ -162,7 +162,7 @@ export function PersonPage() {
                     <Table.Tbody>
                       {files.data.map((f) => (
                         <Table.Tr key={f.id} data-testid="person-file">
-                          <Table.Td>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
                             {f.mayOpen ? (
                               <Anchor component={Link} to={`/app/cases/${f.id}`} className="masar-mono" dir="ltr">
                                 {f.reference}

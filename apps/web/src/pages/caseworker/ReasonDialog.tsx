@@ -20,7 +20,7 @@ export function ReasonDialog(props: {
   const [reason, setReason] = useState('');
   const ok = reason.trim().length >= props.min;
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.title} size="lg">
+    <Modal opened={props.opened} onClose={props.onClose} title={props.title} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack
         component="form"
         onSubmit={(e) => {
