@@ -17,8 +17,9 @@
  */
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { loadavg } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -44,6 +45,7 @@ import { scheduleClock } from '../libs/cases/src/domain/deadlines/deadline-arith
 import { generateAccessCode } from '../libs/cases/src/domain/reference/access-code';
 import { canonicalBody, chainHash, GENESIS_HASH, type AuditEventBody } from '../libs/audit/src/chain/audit-hash';
 import { hash as argon2 } from '@node-rs/argon2';
+import { dropForLoad, restoreAfterLoad, type DroppedSchema } from './seed-bulk-load';
 
 // ---------------------------------------------------------------- arguments and a seeded random generator
 
@@ -55,6 +57,11 @@ const FILES = Number(arg('files') ?? 10000);
 const CHUNK = Number(arg('chunk') ?? 10000);
 const CODES_OUT = arg('codes-out');
 const CODES_SAMPLE = Number(arg('codes-sample') ?? 20000);
+/** --keep-indexes: COPY into the tables with their keys, indexes and foreign keys on (slower; for comparison). */
+const BULK = !process.argv.includes('--keep-indexes');
+/** Connections writing the cases tables at once (the audit chain has one more of its own). */
+const WRITERS = Math.max(1, Math.min(8, Number(arg('writers') ?? 2)));
+const MAINTENANCE_WORK_MEM = arg('maintenance-work-mem') ?? '512MB';
 let seed = Number(arg('seed') ?? Date.now() % 2147483647) >>> 0 || 1;
 if (!Number.isInteger(FILES) || FILES < 1 || FILES > 5_000_000) throw new Error('--files must be a whole number between 1 and 5,000,000');
 
@@ -308,6 +315,8 @@ async function main(): Promise<void> {
   const { url, embedded } = await resolveDatabaseUrl(config);
   const client = new Client({ connectionString: url, application_name: 'masar-seed-synthetic' });
   await client.connect();
+  let dropped: DroppedSchema | null = null;
+  let restored = false;
   try {
     const hasCases = await client.query(`select to_regclass('public.applications') as t`);
     if (!hasCases.rows[0].t) throw new Error('the database has no applications table: run the migrations first (npm run migration:run)');
@@ -350,8 +359,23 @@ async function main(): Promise<void> {
     // The audit chain: one writer under the chain's lock (session level, the same key audit_append takes).
     const audit = new Client({ connectionString: url, application_name: 'masar-seed-synthetic-audit' });
     await audit.connect();
+    await audit.query(`set synchronous_commit = off`);
     await audit.query(`select pg_advisory_lock(${0x4d415352}, ${0x41554454})`);
     const head = await audit.query(`select seq::text as seq, hash from audit_events order by audit_events.seq desc limit 1`);
+
+    // The load: keys, indexes and foreign keys off (put back from their definitions after), COPY on several
+    // connections at once (no foreign key orders the tables any more), no wait for the WAL flush at each commit.
+    const writers = [client];
+    for (let i = 1; i < (BULK ? WRITERS : 1); i++) {
+      const w = new Client({ connectionString: url, application_name: `masar-seed-synthetic-${i}` });
+      await w.connect();
+      writers.push(w);
+    }
+    for (const w of writers) await w.query(`set synchronous_commit = off`);
+    dropped = BULK ? await dropForLoad(client, [...LOADED_TABLES]) : null;
+    const backends = await Promise.all([...writers, audit].map(async (c) => (await c.query(`select pg_backend_pid() as pid`)).rows[0].pid as number));
+    const cpu0 = { node: process.cpuUsage(), pg: backendCpuSeconds(backends) };
+    if (dropped) console.log(`bulk load: ${dropped.keys.length} keys, ${dropped.indexes.length} indexes and ${dropped.foreignKeys.length} foreign keys off until the end; COPY on ${writers.length} + 1 connections`);
 
     const GENERATORS = Math.max(1, Math.min(8, Number(arg('generators') ?? 2)));
     const workers = Array.from({ length: GENERATORS }, (_, g) => {
@@ -404,13 +428,15 @@ async function main(): Promise<void> {
       }
       m.tables.push({ name: 'audit_events', columns: AUDIT_COLUMNS, rows: auditLines.length, text: auditLines.length ? auditLines.join('\n') + '\n' : '' });
       const byName = new Map(m.tables.map((t) => [t.name, t]));
-      // Parents before children (foreign keys); the audit chain on its own connection meanwhile.
+      // Without foreign keys, the tables on all the writers at once, biggest first; with them (--keep-indexes),
+      // parents before children on one connection. The audit chain on its own connection meanwhile.
+      const order = LOADED_TABLES.filter((n) => n !== 'audit_events').map((n) => byName.get(n)!);
+      if (dropped) order.sort((a, b) => b.text.length - a.text.length);
+      let next = 0;
       await Promise.all([
-        (async () => {
-          for (const name of ['applicants', 'applicant_identity_documents', 'applications', 'case_history', 'case_deadlines', 'documents']) {
-            await copyText(client, byName.get(name)!);
-          }
-        })(),
+        ...writers.map(async (w) => {
+          while (next < order.length) await copyText(w, order[next++]!);
+        }),
         copyText(audit, byName.get('audit_events')!),
       ]);
       for (const t of m.tables) counts.set(t.name, (counts.get(t.name) ?? 0) + t.rows);
@@ -426,12 +452,33 @@ async function main(): Promise<void> {
       codes: dones.flatMap((d) => d.codes).slice(0, CODES_SAMPLE),
       stateCounts: [...dones.flatMap((d) => d.stateCounts).reduce((acc, [k, v]) => acc.set(k, (acc.get(k) ?? 0) + v), new Map<string, number>())],
     };
+    const loadSecs = (Date.now() - t0) / 1000;
+    const cpuLine = (from: { node: NodeJS.CpuUsage; pg: number }) => {
+      const n = process.cpuUsage(from.node);
+      return `Node ${((n.user + n.system) / 1e6).toFixed(1)} CPU s, PostgreSQL ${(backendCpuSeconds(backends) - from.pg).toFixed(1)} CPU s`;
+    };
+    const cpuLoad = cpuLine(cpu0);
+    const cpu1 = { node: process.cpuUsage(), pg: backendCpuSeconds(backends) };
+    let restoredIn = '';
+    if (dropped) {
+      process.stdout.write('\nkeys, indexes and foreign keys...');
+      // The audit connection keeps the chain's lock until its keys are back; each builder gets memory to sort in.
+      const builders = [...writers, audit];
+      for (const b of builders) await b.query(`set maintenance_work_mem = '${MAINTENANCE_WORK_MEM}'; set max_parallel_maintenance_workers = 0`);
+      const r = await restoreAfterLoad(builders, dropped, counts);
+      restoredIn = `, keys and indexes ${r.indexSeconds.toFixed(1)} s, foreign keys ${r.foreignKeySeconds.toFixed(1)} s`;
+    }
+    restored = true;
     await audit.query(`select pg_advisory_unlock(${0x4d415352}, ${0x41554454})`);
     await audit.end();
+    const cpuRestore = dropped ? `; restoring: ${cpuLine(cpu1)}` : '';
+    for (const w of writers.slice(1)) await w.end();
     process.stdout.write('\nanalyze...');
-    await client.query(`analyze offices, users, applicants, applicant_identity_documents, applications, case_history, case_deadlines, documents, audit_events`);
+    const a0 = Date.now();
+    await client.query(`analyze offices, users, ${LOADED_TABLES.join(', ')}`);
     const secs = (Date.now() - t0) / 1000;
-    console.log(`\nseeded ${files.toLocaleString('en')} files in ${secs.toFixed(1)} s on ${new URL(url).pathname.slice(1)}:`);
+    console.log(`\nseeded ${files.toLocaleString('en')} files in ${secs.toFixed(1)} s on ${new URL(url).pathname.slice(1)} (COPY ${loadSecs.toFixed(1)} s${restoredIn}, analyze ${((Date.now() - a0) / 1000).toFixed(1)} s):`);
+    console.log(`  load: ${cpuLoad}${cpuRestore} (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
     for (const [name, n] of counts) console.log(`  ${name.padEnd(30)} ${n.toLocaleString('en').padStart(12)} rows`);
     console.log(`  offices ${OFFICES.length}, staff ${Object.values(staff).reduce((a, s) => a + s.caseworkers.length + s.supervisors.length, 0)}, audit chain head seq ${done.seq}, ${workers.length} generator threads`);
     const byKind = new Map<string, [string, number][]>();
@@ -446,12 +493,35 @@ async function main(): Promise<void> {
       console.log(`  ${done.codes.length} reference,access-code pairs written to ${CODES_OUT} (keep it private: the codes are secrets)`);
     }
   } finally {
+    // A load that failed half-way still gets its schema back (what it wrote stays).
+    if (dropped && !restored) {
+      console.error('\nthe load failed: putting the keys, indexes and foreign keys back');
+      await restoreAfterLoad([client], dropped, new Map()).catch((e) => console.error(`could not restore the schema: ${(e as Error).message}\n${[...dropped!.keys, ...dropped!.indexes, ...dropped!.foreignKeys].map((d) => d.sql).join(';\n')}`));
+    }
     await client.end();
     if (embedded?.started) await embedded.stop();
   }
 }
 
+/** The tables the seed writes with COPY, parents first (the order of the COPY when foreign keys stay on). */
+const LOADED_TABLES = ['applicants', 'applicant_identity_documents', 'applications', 'case_history', 'case_deadlines', 'documents', 'audit_events'] as const;
+
 const AUDIT_COLUMNS = ['seq', 'id', 'occurred_at', 'action', 'actor_id', 'actor_role', 'subject_type', 'subject_id', 'application_id', 'fields', 'details', 'request_id', 'ip', 'prev_hash', 'hash'];
+
+/** CPU seconds (user + system) the server processes of the load have used so far (0 when they are elsewhere). */
+function backendCpuSeconds(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      return 0;
+    }
+  }
+  return ticks / 100;
+}
 
 async function copyText(client: Client, t: { name: string; columns: string[]; text: string }): Promise<void> {
   if (!t.text) return;
