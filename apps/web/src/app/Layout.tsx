@@ -27,6 +27,7 @@ function navFor(role: Me['role'] | undefined, t: (k: string) => string): NavItem
       return [
         { to: '/app/queue', label: t('nav.queue') },
         { to: '/app/register', label: t('nav.register') },
+        { to: '/app/intake', label: t('intake.nav') },
       ];
     case 'supervisor':
       return [
@@ -34,6 +35,7 @@ function navFor(role: Me['role'] | undefined, t: (k: string) => string): NavItem
         { to: '/app/queue', label: t('nav.queue') },
         { to: '/app/statistics', label: t('nav.statistics') },
         { to: '/app/audit', label: t('nav.audit') },
+        { to: '/app/intake', label: t('intake.nav') },
         { to: '/app/criteria', label: t('criteria.nav') },
       ];
     case 'admin':

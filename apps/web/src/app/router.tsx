@@ -38,6 +38,7 @@ export const routes = [
           { path: '/app/queue', lazy: async () => ({ Component: (await import('../pages/caseworker/WorkQueue')).WorkQueue }) },
           { path: '/app/cases/:id', lazy: async () => ({ Component: (await import('../pages/caseworker/CasePage')).CasePage }) },
           { path: '/app/applicants/:id', lazy: async () => ({ Component: (await import('../pages/caseworker/PersonPage')).PersonPage }) },
+          { path: '/app/intake', lazy: async () => ({ Component: (await import('../pages/caseworker/IntakePage')).IntakePage }) },
         ],
       },
       {
