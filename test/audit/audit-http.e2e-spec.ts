@@ -1,22 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { AuditTrail, PublishAuditCheckpoint } from '@masar/audit';
 import { createTestApp, type TestApp } from '@masar/testing';
+import { FileBuilder } from '../supervision/support/file-builder';
 import { anAuditEvent } from './support/audit-events';
 import { tamper } from './support/tamper';
 
 const SUPERVISOR = 'supervisor.rabat@masar.example';
 const CASEWORKER = 'caseworker.rabat@masar.example';
+const SUPERVISOR_CASA = 'supervisor.casablanca@masar.example';
+const COMMISSION = 'supervisor.commission@masar.example';
+const ADMIN = 'admin@masar.example';
 
-/** Supervisors search the trail and check it over HTTP; nobody else may. */
+/** Supervisors search the trail of their scope and check the chain over HTTP; caseworkers may not. */
 describe('audit over HTTP', () => {
   let t: TestApp;
   let trail: AuditTrail;
-  const file = randomUUID();
+  let file: string;
+  let casaFile: string;
   let boundary: string;
 
   beforeAll(async () => {
     t = await createTestApp();
     trail = t.app.get(AuditTrail);
+    const files = new FileBuilder(t.dataSource, t.staff.offices, t.staff.users[CASEWORKER]!);
+    file = await files.file({ office: 'RAB', state: 'submitted' });
+    casaFile = await files.file({ office: 'CAS', state: 'submitted' });
+    for (let i = 0; i < 5; i++) await trail.recordNow(anAuditEvent({ applicationId: casaFile, action: 'case.read', details: { i } }));
     for (let i = 0; i < 70; i++) await trail.recordNow(anAuditEvent({ applicationId: file, action: 'case.read', fields: [], details: { i } }));
     await new Promise((r) => setTimeout(r, 5));
     boundary = new Date().toISOString();
@@ -75,11 +84,40 @@ describe('audit over HTTP', () => {
 
     // By subject: what happened to a document, whoever did it.
     const documentId = randomUUID();
-    await trail.recordNow(anAuditEvent({ action: 'document.download', subjectType: 'document', subjectId: documentId, fields: [] }));
-    await trail.recordNow(anAuditEvent({ action: 'document.download', subjectType: 'document', subjectId: documentId, fields: [] }));
+    const byRabat = { action: 'document.download', subjectType: 'document', subjectId: documentId, fields: [], applicationId: null, actorId: t.staff.users[CASEWORKER]! };
+    await trail.recordNow(anAuditEvent(byRabat));
+    await trail.recordNow(anAuditEvent(byRabat));
     const downloads = (await get(`/audit/events?subjectType=document&subjectId=${documentId}`)).json();
     expect(downloads.events).toHaveLength(2);
     expect(downloads.events.every((e: { subjectId: string }) => e.subjectId === documentId)).toBe(true);
+  });
+
+  it("shows a supervisor only the events of their office's files and staff; the commission its appeals; an admin all", async () => {
+    const ids = (res: { json(): { events: { applicationId: string | null; actorId: string | null }[] } }) => res.json().events;
+    // Rabat's supervisor: Casablanca's file does not exist in the trail for them, filtered or not.
+    expect(ids(await get(`/audit/events?applicationId=${casaFile}`))).toEqual([]);
+    const rabatAll = ids(await get('/audit/events?limit=200'));
+    expect(rabatAll.length).toBeGreaterThan(0);
+    expect(rabatAll.some((e) => e.applicationId === casaFile)).toBe(false);
+    // Events of no file: only those done by staff of the office (here, Rabat's own sign-ins and searches).
+    const rabatStaff = new Set(Object.entries(t.staff.users).filter(([email]) => email.endsWith('.rabat@masar.example') || email === ADMIN).map(([, id]) => id));
+    expect(rabatAll.filter((e) => e.applicationId === null).every((e) => rabatStaff.has(e.actorId!))).toBe(true);
+    expect(rabatAll.filter((e) => e.applicationId !== null).every((e) => e.applicationId === file)).toBe(true);
+
+    // Casablanca's supervisor sees Casablanca's file, not Rabat's.
+    const casa = ids(await get(`/audit/events?applicationId=${casaFile}&action=case.read`, SUPERVISOR_CASA));
+    expect(casa).toHaveLength(5);
+    expect(ids(await get(`/audit/events?applicationId=${file}`, SUPERVISOR_CASA))).toEqual([]);
+
+    // The national commission: the files appealed to it, and Casablanca's file is one once appealed.
+    expect(ids(await get(`/audit/events?applicationId=${casaFile}`, COMMISSION))).toEqual([]);
+    await t.dataSource.query(`update applications set appeal_office_id = $2 where id = $1`, [casaFile, t.staff.offices.CNR]);
+    expect(ids(await get(`/audit/events?applicationId=${casaFile}&action=case.read`, COMMISSION))).toHaveLength(5);
+    expect(ids(await get(`/audit/events?applicationId=${file}`, COMMISSION))).toEqual([]);
+
+    // An admin reads the whole trail.
+    expect(ids(await get(`/audit/events?applicationId=${casaFile}&action=case.read`, ADMIN))).toHaveLength(5);
+    expect(ids(await get(`/audit/events?applicationId=${file}&action=case.read&limit=200`, ADMIN))).toHaveLength(70);
   });
 
   it('records who searched the trail and who verified it', async () => {

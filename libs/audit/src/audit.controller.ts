@@ -9,12 +9,15 @@ import type { AuditVerification } from './verification/audit-verification';
 import { VerifyAuditTrail } from './verification/verify-audit-trail.use-case';
 
 /**
- * Supervisors answer for the whole trail of who did what: they search it and check that it is intact. Looking at
- * the trail is itself recorded (who searched what), before the answer is sent: no record, no answer.
+ * Supervisors answer for the trail of who did what: they search the events of their scope (the files of their
+ * office or region, the commission's appeals, what their staff did; an admin the whole trail) and check that the
+ * whole chain is intact (verification stays global: the chain is one, and its result holds sequence numbers, hashes
+ * and ids, never an event's content). Looking at the trail is itself recorded (who searched what), before the
+ * answer is sent: no record, no answer.
  */
 @ApiTags('audit')
 @ApiBearerAuth()
-@Allow('supervisor')
+@Allow('supervisor', 'admin')
 @Controller('audit')
 export class AuditController {
   constructor(
@@ -24,12 +27,12 @@ export class AuditController {
   ) {}
 
   @Get('events')
-  @ApiOperation({ summary: 'Search the audit trail by file, user, subject, action and period, newest first' })
+  @ApiOperation({ summary: 'Search the audit trail by file, user, subject, action and period, newest first, within the reader\'s scope (a supervisor: the files of their office or region and what its staff did; the national commission: the appeals; an admin: everything)' })
   @ApiOkResponse({ type: AuditEventPageDto })
   async events(@Query() q: AuditSearchQueryDto, @CurrentActor() actor: Actor): Promise<AuditEventPage> {
     const from = q.from ? new Date(q.from) : undefined;
     const to = q.to ? new Date(q.to) : undefined;
-    const page = await this.search.execute({
+    const page = await this.search.execute(actor, {
       applicationId: q.applicationId,
       actorId: q.actorId,
       action: q.action,

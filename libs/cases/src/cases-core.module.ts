@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditScope } from '@masar/audit';
 import { CaseFiles } from '@masar/documents';
 import { CaseAccess } from './access/case-access';
+import { CaseAuditScope } from './audit-scope/case-audit-scope';
 import { ApplicationFactory } from './applications/application-factory';
 import { RegisterCampaignBatch } from './bulk/register-campaign-batch.use-case';
 import { SealCampaignRows } from './bulk/seal-campaign-rows';
@@ -36,6 +38,8 @@ const core = [
   ApplicantRecipientDirectory,
   CaseFactsForLetters,
   CaseReporting,
+  CaseAuditScope,
+  { provide: AuditScope, useExisting: CaseAuditScope },
   { provide: CaseFiles, useExisting: CaseFilesAdapter },
   SealCampaignRows,
   RegisterCampaignBatch,

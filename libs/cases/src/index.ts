@@ -50,4 +50,6 @@ export { rebuildApplicationStateCounts } from './work-queue/state-counts';
 export { messageFor, type CaseEventParams } from './notify/applicant-notifier';
 /** Read ports: what the letters and supervision contexts read of the files, so that they never query the cases tables. */
 export { CaseFactsForLetters, type ReceiptFacts, type DecisionFacts } from './letters-facts/case-facts-for-letters';
+/** The audit trail's scope port (`AuditScope`): which events a supervisor may read, by the case scope. */
+export { CaseAuditScope } from './audit-scope/case-audit-scope';
 export { CaseReporting, decisionsTakenSql, decisionActions, PERSON_FILES_SQL, type DecisionAction, type FileLabel, type PersonFile, type FileClock } from './reporting/case-reporting';

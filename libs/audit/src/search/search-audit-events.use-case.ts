@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Actor } from '@masar/access';
 import { AuditErrors } from '../audit-errors';
 import type { AuditDetailValue } from '../chain/audit-hash';
+import { AuditScope } from './audit-scope.port';
 
 export interface AuditSearchQuery {
   applicationId?: string;
@@ -46,16 +48,20 @@ const CURSOR = /^[1-9][0-9]{0,18}$/;
 
 /**
  * The trail newest first, filtered by file, user (who acted), subject (what was acted on), action and period. Keyset pagination on seq: a page costs the
- * same at the millionth row as at the first, and events appended meanwhile never shift a page.
+ * same at the millionth row as at the first, and events appended meanwhile never shift a page. A reader sees only the
+ * events of their scope (`AuditScope`: a supervisor, the files of their office and what its staff did).
  */
 @Injectable()
 export class SearchAuditEvents {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() private readonly scope?: AuditScope,
+  ) {}
 
-  async execute(q: AuditSearchQuery): Promise<AuditEventPage> {
+  async execute(actor: Actor, q: AuditSearchQuery): Promise<AuditEventPage> {
     const limit = Math.min(Math.max(q.limit ?? 50, 1), AUDIT_SEARCH_MAX_LIMIT);
-    const where: string[] = [];
     const params: unknown[] = [];
+    const where: string[] = [this.scope ? await this.scope.condition(actor, params) : actor.role === 'admin' ? 'true' : 'false'];
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
@@ -75,7 +81,7 @@ export class SearchAuditEvents {
     const found = await this.dataSource.query<Row[]>(
       `select seq::text as seq, id, occurred_at, action, actor_id, actor_role, subject_type, subject_id, application_id,
               fields, details, request_id, ip, hash
-         from audit_events e ${where.length ? `where ${where.join(' and ')}` : ''}
+         from audit_events e where ${where.join(' and ')}
         order by e.seq desc limit $${params.length}`,
       params,
     );
