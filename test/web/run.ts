@@ -17,6 +17,7 @@ import { caseworkerFlow } from './scenarios/caseworker-flow';
 import { mainPages } from './scenarios/main-pages';
 import { personRecords } from './scenarios/person-records';
 import { statusChecks } from './scenarios/status';
+import { supervisorTools } from './scenarios/supervisor-tools';
 import { ROOT, startStack, type Stack } from './stack';
 
 export interface TestContext {
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
   const chromium = await launchChromium();
   const ctx: TestContext = { stack, api: new Api(stack.baseUrl), browser: chromium.browser, shared: {} };
 
-  const cases: TestCase[] = [...statusChecks, ...caseworkerFlow, ...applicantPortal, ...mainPages, ...personRecords].filter((c) => !only || c.name.includes(only));
+  const cases: TestCase[] = [...statusChecks, ...caseworkerFlow, ...applicantPortal, ...mainPages, ...personRecords, ...supervisorTools].filter((c) => !only || c.name.includes(only));
   const results: { name: string; ok: boolean; ms: number; error?: string }[] = [];
   try {
     for (const c of cases) {

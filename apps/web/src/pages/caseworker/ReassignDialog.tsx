@@ -33,7 +33,7 @@ export function ReassignDialog({ files, onClose, onDone }: { files: FileToReassi
   const refused = reassign.data?.refused ?? [];
 
   return (
-    <Modal opened onClose={onClose} title={files.length === 1 ? t('reassign.title') : t('reassign.titleMany', { count: files.length })} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened onClose={onClose} title={files.length === 1 ? t('reassign.title') : t('reassign.titleMany', { count: files.length })} size="lg">
       <Stack
         component="form"
         onSubmit={(e) => {

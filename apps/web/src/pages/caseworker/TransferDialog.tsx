@@ -44,7 +44,7 @@ export function TransferDialog({
   const ready = officeId !== null && reason.trim().length >= MIN_TRANSFER_REASON;
 
   return (
-    <Modal opened onClose={onClose} title={t('transfer.action')} size="lg">
+    <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened onClose={onClose} title={t('transfer.action')} size="lg">
       <Stack
         component="form"
         onSubmit={(e) => {

@@ -153,9 +153,10 @@ export function Criteria() {
                     </Table.Td>
                     <Table.Td>
                       {v.publishedAt ? (
-                        <Badge color="green" variant="light">
+                        <Text size="sm" fw={500} data-testid="published" style={{ whiteSpace: 'nowrap' }}>
+                          <span aria-hidden="true">✓ </span>
                           {formatDate(v.publishedAt, lang)}
-                        </Badge>
+                        </Text>
                       ) : isAdmin ? (
                         <Button size="xs" onClick={() => setPublishing({ version: v, changes })} aria-label={t('criteria.publishTitle', { version: v.id })}>
                           {t('criteria.publish')}
@@ -172,7 +173,7 @@ export function Criteria() {
         )}
       </Card>
       {!isAdmin && me.data && <ReviewWorklist />}
-      <Modal opened={publishing !== null} onClose={() => setPublishing(null)} title={publishing ? t('criteria.publishTitle', { version: publishing.version.id }) : ''} size="lg">
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={publishing !== null} onClose={() => setPublishing(null)} title={publishing ? t('criteria.publishTitle', { version: publishing.version.id }) : ''} size="lg">
         {publishing && (
           <Stack>
             <Text fw={700}>{publishing.version.title}</Text>

@@ -64,7 +64,7 @@ export function LegalHoldPanel({ applicationId }: { applicationId: string }) {
           {h ? t('legalHold.release') : t('legalHold.place')}
         </Button>
       </Group>
-      <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking === 'release' ? t('legalHold.release') : t('legalHold.place')}>
+      <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={asking !== null} onClose={() => setAsking(null)} title={asking === 'release' ? t('legalHold.release') : t('legalHold.place')}>
         <Stack
           component="form"
           onSubmit={(e) => {
