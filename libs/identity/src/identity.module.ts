@@ -7,9 +7,9 @@ import { MASAR_CONFIG, type MasarConfig } from '@masar/config';
 import { AdminController } from './admin/admin.controller';
 import { ManageUsersUseCase } from './admin/manage-users.use-case';
 import { AccessGuard } from './auth/access.guard';
+import { AccessTokenVerifier } from './auth/access-token.verifier';
 import { ActorDirectory } from './auth/actor-directory';
 import { AuthController } from './auth/auth.controller';
-import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { LoginUseCase } from './auth/login.use-case';
 import { RegisterApplicantUseCase } from './auth/register-applicant.use-case';
@@ -43,7 +43,7 @@ import { User } from './users/user.entity';
     LoginUseCase,
     RegisterApplicantUseCase,
     LocalStrategy,
-    JwtStrategy,
+    AccessTokenVerifier,
     ActorDirectory,
     ManageUsersUseCase,
     CaseScopeResolver,

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '@masar/access';
 import { AuditTrail } from '@masar/audit';
 import { Transactions } from '@masar/database';
+import { ActorDirectory } from '../auth/actor-directory';
 import { Passwords } from '../auth/passwords';
 import { TokenService } from '../auth/token-service';
 import { IdentityErrors } from '../identity.errors';
@@ -25,6 +26,7 @@ export class ManageUsersUseCase {
     private readonly passwords: Passwords,
     private readonly tokens: TokenService,
     private readonly audit: AuditTrail,
+    private readonly directory: ActorDirectory,
   ) {}
 
   async list(): Promise<UserDto[]> {
@@ -60,7 +62,8 @@ export class ManageUsersUseCase {
 
   async update(admin: Actor, userId: string, input: UpdateUserDto): Promise<UserDto> {
     const hash = input.password ? await this.passwords.hash(input.password) : undefined;
-    return this.tx.run(async (m) => {
+    // Through the directory: the answer waits until every API process has forgotten what it knew of this user.
+    return this.directory.change(userId, () => this.tx.run(async (m) => {
       const [current] = await m.query(`select id, role, office_id, active from users where id = $1 for update`, [userId]);
       if (!current) throw IdentityErrors.userNotFound();
       const role = input.role ?? current.role;
@@ -101,7 +104,7 @@ export class ManageUsersUseCase {
         fields,
       });
       return toDto(row);
-    });
+    }));
   }
 
   private async assertOffice(m: EntityManager, officeId: string | null): Promise<void> {

@@ -2,6 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import { MASAR_CONFIG, type MasarConfig } from '@masar/config';
+import { DatabaseNotifications } from './database-notifications';
 import { Transactions } from './transactions';
 
 export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
@@ -41,8 +42,8 @@ export class DatabaseModule {
           }),
         }),
       ],
-      providers: [Transactions],
-      exports: [Transactions],
+      providers: [Transactions, DatabaseNotifications],
+      exports: [Transactions, DatabaseNotifications],
     };
   }
 }

@@ -6,3 +6,4 @@ export * from './database.module';
 export * from './embedded-postgres';
 export * from './transactions';
 export * from './database-url';
+export * from './database-notifications';
