@@ -21,9 +21,13 @@ export async function workerKills(redisUrl: string, n: number): Promise<Scenario
     };
     let kills = 0;
     const killedAt: number[] = [];
+    const sendingAtKills: number[] = [];
+    const emailsSending = async () =>
+      Number((await f.pg.query(`select count(*) as n from notification_deliveries where notification_id = any($1::uuid[]) and channel = 'email' and status = 'sending'`, [notes])).rows[0].n);
     for (const share of [0.2, 0.45, 0.7]) {
       await waitUntil(async () => (await progress()) >= share * 2 * n, 180_000, 100);
       killedAt.push(await progress());
+      sendingAtKills.push(await emailsSending());
       w.child.kill('SIGKILL');
       await w.exited;
       kills++;
@@ -38,6 +42,10 @@ export async function workerKills(redisUrl: string, n: number): Promise<Scenario
     const s = smtpCounts(f);
     const backlog = await queueBacklog(f, ['documents', 'notifications']);
     const stuck = backlog['documents.active']! + backlog['documents.waiting']! + backlog['notifications.active']! + backlog['notifications.waiting']!;
+    // E-mails that took more than one attempt: here, those a killed worker had claimed, taken over by the next one.
+    const takenOver = Number(
+      (await f.pg.query(`select count(*) as n from notification_deliveries where notification_id = any($1::uuid[]) and channel = 'email' and attempts > 1`, [notes])).rows[0].n,
+    );
     // Every e-mail arrived, and nothing arrived that was not one of them. A worker killed between the SMTP server
     // accepting a message and the delivery being marked sent sends it again: SMTP cannot give exactly-once, so such a
     // copy must carry the same Message-ID (mail systems keep one) and is counted apart, never hidden.
@@ -48,6 +56,8 @@ export async function workerKills(redisUrl: string, n: number): Promise<Scenario
       counts: {
         kills,
         killedAtEffects: killedAt.join('/'),
+        emailsSendingAtKills: sendingAtKills.join('/'),
+        emailsTakenOver: takenOver,
         checksRecorded: e.checksRecorded,
         documentsPending: e.documentsPending,
         emailsSentPerDb: e.emailDeliveriesSent,
@@ -101,7 +111,19 @@ export async function workerStop(redisUrl: string, n: number): Promise<ScenarioR
       const e = await effects(f, docs, notes);
       return e.checksRecorded === n && e.emailDeliveriesSent === n && e.outboxUnsent === 0;
     }, 240_000, 500);
+    // The frozen worker's own jobs can stay active after it wakes (seen: deliveries it sent and recorded, jobs never
+    // counted as stalled): it finished the work, but its job locks had expired, so its completion is refused; bullmq's
+    // stalled-job check (every 30 s, two passes) puts them back and the re-run finds the work done. Wait for the
+    // queue to be empty too, and say how long it took.
+    const settledAt = Date.now();
+    const unfinishedJobs = async () => {
+      const b = await queueBacklog(f, ['documents', 'notifications']);
+      return b['documents.active']! + b['documents.waiting']! + b['notifications.active']! + b['notifications.waiting']!;
+    };
     await sleep(5000);
+    const jobsLeftAfter5s = await unfinishedJobs();
+    await waitUntil(async () => (await unfinishedJobs()) === 0, 120_000, 1000);
+    const queueEmptyAfterS = Math.round((Date.now() - settledAt) / 1000);
     const e = await effects(f, docs, notes);
     const s = smtpCounts(f);
     const backlog = await queueBacklog(f, ['documents', 'notifications']);
@@ -119,7 +141,10 @@ export async function workerStop(redisUrl: string, n: number): Promise<ScenarioR
         smtpReceived: s.received,
         smtpDistinctMessageIds: s.distinct,
         smtpDuplicated: s.duplicated,
+        jobsLeftAfter5s,
+        queueEmptyAfterS,
         jobsStuck: stuck,
+        backlogLeft: Object.entries(backlog).filter(([, v]) => v > 0).map(([k, v]) => `${k}:${v}`).join(',') || 'none',
         deadLetters: e.deadLetters,
       },
       note: settled ? undefined : 'did not settle within 4 minutes after SIGCONT',
