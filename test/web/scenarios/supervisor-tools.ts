@@ -85,6 +85,8 @@ export const supervisorTools: TestCase[] = [
       try {
         await shootOnFailure(sv.page, 'bulk-reassign', async () => {
           await sv.page.goto(`${ctx.stack.baseUrl}/app/queue?tab=unassigned`);
+          await sv.page.getByTestId('queue-row').first().waitFor({ timeout: 10_000 });
+          await inspect(sv.page, 'ar', 'work-queue-supervisor', { keyboard: true });
           for (const f of [a, b]) await sv.page.getByRole('checkbox', { name: tools.ar.reassign.selectRow.replace('{{reference}}', f.reference) }).check({ timeout: 10_000 });
           await sv.page.getByTestId('queue-selection').getByRole('button', { name: tools.ar.reassign.bulk }).click();
           const dialog = sv.page.getByRole('dialog');
@@ -125,6 +127,22 @@ export const supervisorTools: TestCase[] = [
           await release.getByLabel(tools.fr.legalHold.reason).fill('Le tribunal a statué le 27 novembre 2026.');
           await release.getByRole('button', { name: fr.common.confirm }).click();
           await panel.and(sv.page.locator('[data-held="no"]')).waitFor({ timeout: 10_000 });
+
+          // The applicant moved to Salé (an office of the same region: the supervisor still sees the file).
+          const before = await ctx.api.file(USERS.supervisor, file.id);
+          await sv.page.getByTestId('transfer').click();
+          const transfer = sv.page.getByRole('dialog', { name: tools.fr.transfer.action });
+          await transfer.waitFor();
+          await choose(sv.page, tools.fr.transfer.office, /Salé/);
+          await transfer.getByLabel(tools.fr.transfer.reason).fill('Le demandeur a déménagé à Salé en octobre.');
+          await checkAccessibility(sv.page, 'transfer dialog (fr)');
+          await transfer.getByRole('button', { name: fr.common.confirm }).click();
+          await transfer.waitFor({ state: 'detached', timeout: 10_000 });
+          const after = await ctx.api.call<{ officeId: string; version: number }>(USERS.supervisor, 'GET', `/applications/${file.id}`);
+          expect(after.version === before.version + 1, `the transfer did not make a new version (${before.version} -> ${after.version})`);
+          await sv.page.getByTestId('case-timeline').getByText('Le demandeur a déménagé à Salé en octobre.').waitFor({ timeout: 10_000 });
+          const cw = await ctx.api.call<{ items: { id: string }[] }>(USERS.caseworker, 'GET', '/work-queue?view=office&limit=100');
+          expect(!cw.items.some((i) => i.id === file.id), 'the Rabat caseworker still sees the file transferred to Salé');
         });
       } finally {
         await sv.context.close();
