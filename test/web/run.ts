@@ -15,6 +15,7 @@ import { axeResults, SCREENSHOTS } from './checks';
 import { applicantPortal } from './scenarios/applicant-portal';
 import { caseworkerFlow } from './scenarios/caseworker-flow';
 import { mainPages } from './scenarios/main-pages';
+import { intake } from './scenarios/intake';
 import { personRecords } from './scenarios/person-records';
 import { statusChecks } from './scenarios/status';
 import { supervisorTools } from './scenarios/supervisor-tools';
