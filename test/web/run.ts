@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const chromium = await launchChromium();
   const ctx: TestContext = { stack, api: new Api(stack.baseUrl), browser: chromium.browser, shared: {} };
 
-  const cases: TestCase[] = [...statusChecks, ...caseworkerFlow, ...applicantPortal, ...mainPages, ...personRecords, ...supervisorTools].filter((c) => !only || c.name.includes(only));
+  const cases: TestCase[] = [...statusChecks, ...caseworkerFlow, ...applicantPortal, ...mainPages, ...personRecords, ...intake, ...supervisorTools].filter((c) => !only || c.name.includes(only));
   const results: { name: string; ok: boolean; ms: number; error?: string }[] = [];
   try {
     for (const c of cases) {
