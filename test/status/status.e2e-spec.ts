@@ -163,7 +163,28 @@ describe('POST /status', () => {
   it('refuses a body with other fields or oversized values', async () => {
     const res = await ask({ reference: 'MA-7K3Q-9XWD', accessCode: 'x'.repeat(200), extra: 1 });
     expect(res.statusCode).toBe(400);
-    expect(res.json().code).toBe('VALIDATION_FAILED');
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', instance: '/status' });
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['extra', 'accessCode']);
+  });
+
+  it('goes through the application-wide hooks: request id, security headers, and a problem for malformed JSON', async () => {
+    const file = await aFile(t);
+    const res = await ask({ reference: file.reference, accessCode: file.accessCode }, { headers: { 'x-request-id': 'status-check-0001' } });
+    expect(res.headers['x-request-id']).toBe('status-check-0001');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    const malformed = await t.app.inject({ method: 'POST', url: '/status', headers: { 'content-type': 'application/json' }, payload: '{"reference":' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('is documented in the OpenAPI document, with its answer and its problems', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/docs-json' })).json();
+    const op = doc.paths['/status'].post;
+    expect(op.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/StatusRequestDto');
+    expect(op.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/StatusAnswer');
+    expect(Object.keys(op.responses)).toEqual(['200', '400', '404', '422', '429']);
+    expect(doc.components.schemas.StatusRequestDto.required).toEqual(['reference', 'accessCode']);
   });
 });
 

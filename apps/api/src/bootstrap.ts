@@ -10,6 +10,7 @@ import { createValidationPipe, ProblemFilter } from '@masar/errors';
 import { enterRequestContext, installRequestLog } from '@masar/logging';
 import { mountQueueDashboard } from '@masar/notifications';
 import { configureQueueBackend } from '@masar/queue';
+import { documentStatusRoute } from '@masar/status';
 import { ApiModule } from './api.module';
 import { helmetHeaders } from './security-headers';
 
@@ -66,6 +67,7 @@ export async function createApiApp(config: MasarConfig, extraModules: Type<unkno
       .addBearerAuth()
       .build(),
   );
+  documentStatusRoute(document); // a Fastify route of the status module, which Nest's explorer does not see
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   await mountQueueDashboard(app); // bull-board at /admin/queues, admins only
   app.enableShutdownHooks();

@@ -11,4 +11,5 @@ export type { MyFile } from './accounts/list-my-files.query';
 export { StatusErrorCode, StatusErrors } from './status.errors';
 export { DEFAULT_STATUS_OPTIONS, type StatusOptions } from './status.options';
 export { chooseLanguage, fromAcceptLanguage } from './language-choice';
+export { documentStatusRoute, STATUS_ANSWER_SCHEMA } from './http/status.route';
 export { StatusMigrations } from './migrations';

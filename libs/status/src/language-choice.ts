@@ -29,3 +29,9 @@ export function fromAcceptLanguage(header: string | undefined): Language | undef
     .sort((a, b) => b.q - a.q || a.index - b.index);
   return ranges.map((r) => r.primary).find(isLanguage);
 }
+
+/** The Accept-Language header of a request (the first one, if a client sent several). */
+export function acceptLanguageOf(headers: Record<string, string | string[] | undefined>): string | undefined {
+  const header = headers['accept-language'];
+  return Array.isArray(header) ? header[0] : header;
+}

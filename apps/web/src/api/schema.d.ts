@@ -1005,8 +1005,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Where an application stands, for the applicant holding its reference and access code */
-        post: operations["StatusController_check"];
+        /**
+         * Where an application stands, for the applicant holding its reference and access code
+         * @description The receipt’s two secrets travel in the body, never in the URL. An unknown reference and a wrong access code get the same answer. Failures are counted per reference and per address; a reference or an address over its limit is refused for a while, even with the right code.
+         */
+        post: operations["checkStatus"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1627,6 +1630,33 @@ export interface components {
             id: string;
             /** @enum {string} */
             role: "caseworker" | "supervisor";
+        };
+        StatusAnswer: {
+            application: string;
+            /** @enum {string} */
+            direction: "ltr" | "rtl";
+            /** @enum {string} */
+            language: "ar" | "fr" | "en" | "es";
+            nextStep: string;
+            office: string;
+            /** @example MA-7K3Q-9XWD */
+            reference: string;
+            stage: {
+                code: string;
+                title: string;
+            };
+            /** @description What the applicant must do; the fields after `text` depend on `action`. */
+            toDo: {
+                /** @enum {string} */
+                action: "provide_documents" | "attend_interview" | "appeal" | "collect_card";
+                /** Format: date-time */
+                at?: string;
+                documents?: string[];
+                /** Format: date */
+                dueOn?: string | null;
+                place?: string;
+                text: string;
+            }[];
         };
         StatusRequestDto: {
             /** @example H4TRP-X9M2K */
@@ -3542,7 +3572,7 @@ export interface operations {
             };
         };
     };
-    StatusController_check: {
+    checkStatus: {
         parameters: {
             query?: never;
             header?: never;
@@ -3555,11 +3585,50 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Where the file stands, in the language asked for, else Accept-Language, else the applicant’s own */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatusAnswer"];
+                };
+            };
+            /** @description The body is not valid (problem+json, `code`: VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description No file with this reference and access code (problem+json, `code`: STATUS_NO_MATCH) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description The reference fails its check symbol (problem+json, `code`: STATUS_REFERENCE_MISTYPED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
+            };
+            /** @description Too many failures for this reference or address; see Retry-After (problem+json, `code`: STATUS_TOO_MANY_ATTEMPTS) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                };
             };
         };
     };

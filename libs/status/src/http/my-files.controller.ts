@@ -1,10 +1,16 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentActor, type Actor } from '@masar/access';
 import { LinkFileToAccount } from '../accounts/link-file.use-case';
 import { ListMyFiles, type MyFile } from '../accounts/list-my-files.query';
-import { acceptLanguageOf, type RequestLike } from './status.controller';
+import { acceptLanguageOf } from '../language-choice';
 import { MyFilesQueryDto, StatusRequestDto } from './status.dto';
+import { StatusRequestPipe, type StatusRequest } from './status-request.pipe';
+
+interface RequestLike {
+  ip: string;
+  headers: Record<string, string | string[] | undefined>;
+}
 
 @ApiTags('status')
 @ApiBearerAuth()
@@ -20,14 +26,15 @@ export class MyFilesController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Link a file to my account with the reference and access code of its receipt' })
-  link(@CurrentActor() actor: Actor, @Body() body: StatusRequestDto, @Req() req: RequestLike): Promise<MyFile> {
-    return this.linkFile.execute(actor, { ...body, acceptLanguage: acceptLanguageOf(req), ip: req.ip });
+  @ApiBody({ type: StatusRequestDto })
+  link(@CurrentActor() actor: Actor, @Body(StatusRequestPipe) body: StatusRequest, @Req() req: RequestLike): Promise<MyFile> {
+    return this.linkFile.execute(actor, { ...body, acceptLanguage: acceptLanguageOf(req.headers), ip: req.ip });
   }
 
   @Get()
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'My files and where each one stands' })
   list(@CurrentActor() actor: Actor, @Query() query: MyFilesQueryDto, @Req() req: RequestLike): Promise<{ files: MyFile[] }> {
-    return this.listMyFiles.execute(actor, query.language, acceptLanguageOf(req));
+    return this.listMyFiles.execute(actor, query.language, acceptLanguageOf(req.headers));
   }
 }
