@@ -22,6 +22,13 @@ export class NotificationsProcessor extends WorkerHost implements OnApplicationB
   onApplicationBootstrap(): void {
     // Sending is I/O bound: several deliveries in flight per process.
     this.worker.concurrency = this.config.worker.concurrency;
+    // Each delivery in flight holds a pooled connection for its lock, and briefly another to read the contact.
+    if (2 * this.config.worker.concurrency > this.config.database.poolSize) {
+      this.logger.warn(
+        { concurrency: this.config.worker.concurrency, poolSize: this.config.database.poolSize },
+        'WORKER_CONCURRENCY is high for DATABASE_POOL_SIZE: deliveries in flight may wait for connections',
+      );
+    }
   }
 
   /**
