@@ -15,6 +15,7 @@ import { ClaimNext } from './assignment/claim-next.use-case';
 import { CasesCoreModule } from './cases-core.module';
 import { CriteriaVersions } from './criteria/criteria-versions.query';
 import { PublishCriteria } from './criteria/publish-criteria.use-case';
+import { ApplicationStatusReader } from './ports/application-status-reader';
 import { ReencryptPersonalData } from './crypto/reencrypt-personal-data.use-case';
 import { OpenDueRenewals } from './deadlines/open-due-renewals.use-case';
 import { SweepDeadlines } from './deadlines/sweep-deadlines.use-case';
@@ -66,8 +67,9 @@ import { WorkQueueQuery } from './work-queue/work-queue.query';
     SweepDeadlines,
     OpenDueRenewals,
     ReencryptPersonalData,
+    ApplicationStatusReader,
   ],
-  exports: [CasesCoreModule, SweepDeadlines, OpenDueRenewals, ReencryptPersonalData, ExportApplicantData, EraseApplicantData],
+  exports: [CasesCoreModule, SweepDeadlines, OpenDueRenewals, ReencryptPersonalData, ExportApplicantData, EraseApplicantData, ApplicationStatusReader],
 })
 export class CasesModule implements OnModuleInit {
   onModuleInit(): void {

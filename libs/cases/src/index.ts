@@ -32,6 +32,13 @@ export { ExportApplicantData, type ApplicantDataExport } from './applicants/appl
 export { EraseApplicantData } from './applicants/erase-applicant-data.use-case';
 export { ApplicantRecipientDirectory } from './ports/applicant-recipient-directory';
 export { CaseFilesAdapter } from './ports/case-files.adapter';
+export {
+  ApplicationStatusReader,
+  applicationStatusByReferenceSql,
+  type ApplicationStatusFacts,
+  type ApplicantActionEvent,
+  type AlongsideValue,
+} from './ports/application-status-reader';
 /** Bulk intake of a campaign office's list (the intake context stages the rows, this context registers them). */
 export { SealCampaignRows } from './bulk/seal-campaign-rows';
 export { RegisterCampaignBatch, type CampaignChunk } from './bulk/register-campaign-batch.use-case';
