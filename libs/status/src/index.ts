@@ -12,4 +12,6 @@ export { StatusErrorCode, StatusErrors } from './status.errors';
 export { DEFAULT_STATUS_OPTIONS, type StatusOptions } from './status.options';
 export { chooseLanguage, fromAcceptLanguage } from './language-choice';
 export { documentStatusRoute, STATUS_ANSWER_SCHEMA } from './http/status.route';
+/** The status context's part of the look-up statement, for the bare baseline of the status benchmark. */
+export { BLOCKED_FOR_SQL } from './lookup/status-facts.query';
 export { StatusMigrations } from './migrations';

@@ -1,22 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import type { CaseEventParams, CaseKind } from '@masar/cases';
+import { ApplicationStatusReader, type AlongsideValue, type ApplicationStatusFacts } from '@masar/cases';
 
-/** What the status page needs to know about one file. */
-export interface StatusFacts {
-  applicationId: string;
-  reference: string;
-  accessCodeHash: string;
-  kind: CaseKind;
-  state: string;
-  officeName: string;
-  preferredLanguage: string;
-  interview: { at: string; place: string; interpreterLanguage: string | null } | null;
-  interviewHeld: boolean;
-  /** The latest event of each type the applicant must act on (documents requested, refusal, card ready). */
-  events: Partial<Record<'documents_requested' | 'decision_unfavourable' | 'card_ready', CaseEventParams>>;
-}
+/** What the status page needs to know about one file: the cases context's read port answers it. */
+export type StatusFacts = ApplicationStatusFacts;
 
 /** One look-up: the file if there is one, and whether the reference or the asking address is blocked. */
 export interface StatusLookup {
@@ -25,81 +13,33 @@ export interface StatusLookup {
   blockedForSeconds: number;
 }
 
-interface Row {
-  id: string | null;
-  reference: string;
-  access_code_hash: string;
-  kind: CaseKind;
-  state: string;
-  office_name: string;
-  preferred_language: string;
-  interview: StatusFacts['interview'];
-  interview_held: boolean;
-  events: StatusFacts['events'] | null;
-  blocked_for: number | null;
-}
-
-/** The latest params of each applicant-facing event type, through case_events' (application_id, type, ...) index. */
-const EVENTS = `
-    left join lateral (
-      select jsonb_object_agg(e.type, e.params) as events
-        from (select distinct on (type) type, params
-                from case_events
-               where application_id = a.id and type in ('documents_requested', 'decision_unfavourable', 'card_ready')
-               order by type, occurred_at desc) e
-    ) ev on true`;
-
-const COLUMNS = `a.id, a.reference, a.access_code_hash, a.kind, a.state, o.name as office_name, p.preferred_language,
-         a.interview, a.interview_held_at is not null as interview_held, ev.events`;
-
 /**
- * The hot path of a campaign: every applicant checks again and again. One statement, always one row (so an
- * unknown reference costs the same work as a known one), on indexes only: the unique index on
- * applications.reference, the primary keys of applicants, offices and status_blocks, and case_events' unique
- * (application_id, type, occurrence_key) for the lateral look-up. No entity is loaded.
- *
- * It reads the cases context's tables (applications, applicants, case_events) and identity's offices directly: a
- * deliberate exception to "only through index.ts" for the most called route, kept to the statements in this file.
+ * The status context's own question, asked in the cases context's look-up statement (one round trip): seconds
+ * until the lock of the reference (`q.reference`) or the block of the address ($2) ends, through status_blocks'
+ * primary key. Exported for the bare baseline of the status benchmark, which runs the very same statement.
  */
-const BY_REFERENCE = `
-  select ${COLUMNS},
-         ceil(extract(epoch from greatest(
+export const BLOCKED_FOR_SQL = `ceil(extract(epoch from greatest(
            (select blocked_until from status_blocks where scope = 'reference' and key = q.reference),
-           (select blocked_until from status_blocks where scope = 'address' and key = q.address),
-           now()) - now()))::int as blocked_for
-    from (select $1::text as reference, $2::text as address) q
-    left join applications a on a.reference = q.reference
-    left join applicants p on p.id = a.applicant_id
-    left join offices o on o.id = a.office_id
-    ${EVENTS}`;
-
-const BY_APPLICANT_USER = `
-  select ${COLUMNS}, 0 as blocked_for
-    from applicants p
-    join applications a on a.applicant_id = p.id
-    join offices o on o.id = a.office_id
-    ${EVENTS}
-   where p.user_id = $1 and p.merged_into_id is null
-   order by a.created_at desc
-   limit 100`;
+           (select blocked_until from status_blocks where scope = 'address' and key = $2::text),
+           now()) - now()))::int`;
 
 @Injectable()
 export class StatusFactsQuery {
-  /**
-   * The pg pool under TypeORM: DataSource.query takes a query runner from the pool for every call and wraps the
-   * result, which cost a measurable share of this route's CPU; pool.query does the same round trip without it.
-   */
+  /** The pg pool under TypeORM (DataSource.query's query-runner checkout costs more than the look-up itself). */
   private readonly pool: Pool;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly reader: ApplicationStatusReader,
+    dataSource: DataSource,
+  ) {
     this.pool = (dataSource.driver as unknown as { master: Pool }).master;
   }
 
+  /** The file with this reference, if any, and the lock of the reference or the block of the address. */
   async byReference(reference: string, address: string): Promise<StatusLookup> {
-    // A named statement: each pooled connection parses and plans it once, then only binds and executes it.
-    const { rows } = await this.pool.query<Row>({ name: 'status-by-reference', text: BY_REFERENCE, values: [reference, address] });
-    const row = rows[0]!;
-    return { facts: row.id ? toFacts(row) : null, blockedForSeconds: row.blocked_for ?? 0 };
+    const blocked: AlongsideValue = { name: 'status-blocked-for', sql: BLOCKED_FOR_SQL, params: [address] };
+    const { facts, alongside } = await this.reader.byReference<number | null>(reference, blocked);
+    return { facts, blockedForSeconds: alongside ?? 0 };
   }
 
   /** Seconds until the address's block ends (for requests that never reach a look-up by reference). */
@@ -113,23 +53,7 @@ export class StatusFactsQuery {
   }
 
   /** The files of a signed-in applicant's own person record (linked with a reference and access code). */
-  async byApplicantUser(userId: string): Promise<StatusFacts[]> {
-    const rows: Row[] = await this.dataSource.query(BY_APPLICANT_USER, [userId]);
-    return rows.map(toFacts);
+  byApplicantUser(userId: string): Promise<StatusFacts[]> {
+    return this.reader.byApplicantUser(userId);
   }
-}
-
-function toFacts(r: Row): StatusFacts {
-  return {
-    applicationId: r.id!,
-    reference: r.reference,
-    accessCodeHash: r.access_code_hash,
-    kind: r.kind,
-    state: r.state,
-    officeName: r.office_name,
-    preferredLanguage: r.preferred_language,
-    interview: r.interview,
-    interviewHeld: r.interview_held,
-    events: r.events ?? {},
-  };
 }
