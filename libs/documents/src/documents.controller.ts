@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow, CurrentActor, type Actor } from '@masar/access';
 import type { Checklist } from './checklist/checklist';
 import { GetChecklist } from './checklist/get-checklist.use-case';
 import { DOCUMENT_KINDS } from './checklist/document-kinds';
+import { ALLOWED_CONTENT_TYPES } from './content/content-type';
+import { ChecklistDto, DocumentReviewResultDto, UploadedDocumentDto } from './documents-responses.dto';
 import { DocumentErrors } from './documents.errors';
 import { DownloadDocument } from './download/download-document.use-case';
 import { ReviewDocumentDto } from './review/review-document.dto';
@@ -30,6 +32,7 @@ export class DocumentsController {
   @Post('documents/:documentId/review')
   @Allow('caseworker')
   @ApiOperation({ summary: 'Verify or reject (with reasons) a document the checks flagged for review' })
+  @ApiOkResponse({ type: DocumentReviewResultDto })
   @HttpCode(200)
   reviewDocument(@CurrentActor() actor: Actor, @Param('documentId', new ParseUUIDPipe()) documentId: string, @Body() body: ReviewDocumentDto) {
     return this.review.execute({ actor, documentId, decision: body.decision, reason: body.reason });
@@ -47,6 +50,7 @@ export class DocumentsController {
   @ApiQuery({ name: 'kind', enum: DOCUMENT_KINDS })
   @ApiQuery({ name: 'issuedOn', required: false, description: 'YYYY-MM-DD: date of the document' })
   @ApiQuery({ name: 'expiresOn', required: false, description: 'YYYY-MM-DD: expiry of an identity document' })
+  @ApiCreatedResponse({ type: UploadedDocumentDto })
   @HttpCode(201)
   async uploadDocument(
     @CurrentActor() actor: Actor,
@@ -72,6 +76,7 @@ export class DocumentsController {
   @Get('applications/:applicationId/documents')
   @Allow('caseworker', 'supervisor', 'applicant')
   @ApiOperation({ summary: "The file's checklist: per document kind, missing, pending check, verified or rejected (with reason)" })
+  @ApiOkResponse({ type: ChecklistDto })
   getChecklist(@CurrentActor() actor: Actor, @Param('applicationId', new ParseUUIDPipe()) applicationId: string): Promise<Checklist> {
     return this.checklist.execute(actor, applicationId);
   }
@@ -79,7 +84,11 @@ export class DocumentsController {
   @Get('documents/:documentId/content')
   @Allow('caseworker', 'supervisor', 'applicant')
   @ApiOperation({ summary: 'Download a document (recorded in the audit trail as an access)' })
-  @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/webp')
+  @ApiProduces(...ALLOWED_CONTENT_TYPES)
+  @ApiOkResponse({
+    description: 'The stored bytes, as an attachment, in the type found when they were uploaded',
+    content: Object.fromEntries(ALLOWED_CONTENT_TYPES.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
+  })
   async downloadDocument(
     @CurrentActor() actor: Actor,
     @Param('documentId', new ParseUUIDPipe()) documentId: string,

@@ -1,11 +1,13 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Queue } from 'bullmq';
 import { Public } from '@masar/access';
+import { DependencyStatusDto, LivenessDto, ReadinessDto } from './health-responses.dto';
 
 @ApiTags('health')
+@ApiExtraModels(DependencyStatusDto)
 @Public()
 @Controller('health')
 export class HealthController {
@@ -18,13 +20,16 @@ export class HealthController {
 
   /** The process is up. Says nothing of its dependencies: a restart would not help them. */
   @Get('live')
-  live(): { status: 'ok' } {
+  @ApiOkResponse({ type: LivenessDto })
+  live(): LivenessDto {
     return { status: 'ok' };
   }
 
   /** Ready to serve: the database and the queue backend answer. */
   @Get('ready')
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
+  @ApiOkResponse({ type: ReadinessDto, description: 'The database and the queue answer' })
+  @ApiServiceUnavailableResponse({ type: ReadinessDto, description: 'A dependency is down (named under error)' })
   ready() {
     return this.health.check([() => this.db.pingCheck('database', { timeout: 2000 }), () => this.queueCheck()]);
   }

@@ -475,7 +475,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the audit trail by file, user, subject, action and period, newest first */
+        /** Search the audit trail by file, user, subject, action and period, newest first, within the reader's scope (a supervisor: the files of their office or region and what its staff did; the national commission: the appeals; an admin: everything) */
         get: operations["AuditController_events"];
         put?: never;
         post?: never;
@@ -1285,6 +1285,27 @@ export interface components {
             /** @description Rows staged for import */
             staged: number;
         };
+        ChecklistDto: {
+            /** @description Every required document is there and verified: the file can move on */
+            complete: boolean;
+            items: components["schemas"]["ChecklistItemDto"][];
+        };
+        ChecklistItemDto: {
+            /** @description A rejected item's latest rejection sentence */
+            detail: string | null;
+            /** @description Uploads of this kind, newest first */
+            documentIds: string[];
+            /** @description A person must look at it (a date or duplicate flag); shown as pending check meanwhile */
+            inReview: boolean;
+            /** @enum {string} */
+            kind: "identity_document" | "photo" | "proof_of_entry" | "proof_of_residence" | "marriage_certificate" | "work_contract" | "medical_certificate" | "criminal_record_extract" | "proof_of_address" | "proof_of_means";
+            /** @description A rejected item's latest rejection code */
+            reason: string | null;
+            /** @description False for a kind uploaded that nobody required */
+            required: boolean;
+            /** @enum {string} */
+            status: "missing" | "pending_check" | "verified" | "rejected";
+        };
         ClaimDto: {
             /** @enum {string} */
             kind?: "regularisation" | "asylum" | "renewal";
@@ -1360,6 +1381,50 @@ export interface components {
             /** @description The active hold, or null */
             hold: components["schemas"]["LegalHoldDto"] | null;
         };
+        DeadLetterDto: {
+            attempts: number;
+            /** @enum {string} */
+            channel: "email" | "sms" | "in_app";
+            /** Format: uuid */
+            deliveryId: string;
+            /** @example case.decided */
+            event: string;
+            /** Format: date-time */
+            failedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Why the last attempt failed (no address, no message text) */
+            lastError: string | null;
+            /** Format: uuid */
+            notificationId: string;
+        };
+        DeadLetterListDto: {
+            /** @description Not yet retried, newest first (at most 200) */
+            items: components["schemas"]["DeadLetterDto"][];
+        };
+        DeadLetterRetryDto: {
+            /** Format: uuid */
+            deliveryId: string;
+            /**
+             * @description The delivery is queued again
+             * @enum {string}
+             */
+            status: "pending";
+        };
+        DependencyStatusDto: {
+            /** @description Why it is down */
+            message?: string;
+            /** @description How long the check took, ms (the database ping) */
+            responseTime?: number;
+            /** @enum {string} */
+            status: "up" | "down";
+        };
+        DocumentReviewResultDto: {
+            /** @description The review completed the checklist and the file moved on */
+            fileMovedOn: boolean;
+            /** @enum {string} */
+            status: "verified" | "rejected";
+        };
         DuplicateCandidateDto: {
             applicationCount: number;
             arabicName: string | null;
@@ -1394,6 +1459,27 @@ export interface components {
             /** @enum {string} */
             type: "passport" | "national_id" | "consular_card" | "travel_document" | "residence_card" | "other";
         };
+        InboxMessageDto: {
+            /** Format: uuid */
+            applicationId: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example case.decided */
+            event: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            language: "ar" | "fr" | "en" | "es";
+            /** Format: date-time */
+            readAt: string | null;
+            subject: string;
+        };
+        InboxPageDto: {
+            items: components["schemas"]["InboxMessageDto"][];
+            /** @description Pass as `after` for the next (older) page; null on the last page */
+            next: string | null;
+        };
         IntakeBatchDto: {
             /** Format: date-time */
             completedAt: string | null;
@@ -1418,6 +1504,21 @@ export interface components {
             /** @enum {string} */
             status: "importing" | "completed";
         };
+        IssuedLetterDto: {
+            /**
+             * Format: uuid
+             * @description The decision (history entry) a decision letter states
+             */
+            decisionId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @enum {string} */
+            kind: "receipt" | "decision";
+            /** @enum {string} */
+            language: "ar" | "fr" | "en" | "es";
+        };
         LegalHoldDto: {
             applicationId: string;
             id: string;
@@ -1430,6 +1531,10 @@ export interface components {
         LegalHoldReasonDto: {
             /** @description Why the data must be kept (or may now go) */
             reason: string;
+        };
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
         };
         LoginDto: {
             /** @example caseworker.rabat@masar.example */
@@ -1540,6 +1645,22 @@ export interface components {
             /** @enum {string} */
             kind: "trafficking_indicators" | "vulnerable_person";
             note?: string;
+        };
+        ReadinessDto: {
+            /** @description Every dependency checked */
+            details: {
+                [key: string]: components["schemas"]["DependencyStatusDto"];
+            };
+            /** @description The dependencies that are down */
+            error?: {
+                [key: string]: components["schemas"]["DependencyStatusDto"];
+            };
+            /** @description The dependencies that are up (database, queue) */
+            info?: {
+                [key: string]: components["schemas"]["DependencyStatusDto"];
+            };
+            /** @enum {string} */
+            status: "ok" | "error" | "shutting_down";
         };
         RecordedBirthDateDto: {
             day?: number | null;
@@ -1749,6 +1870,23 @@ export interface components {
             /** @enum {string} */
             status: "importing" | "completed";
         };
+        UploadedDocumentDto: {
+            /**
+             * @description The type found in the content (what was declared is ignored)
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "identity_document" | "photo" | "proof_of_entry" | "proof_of_residence" | "marriage_certificate" | "work_contract" | "medical_certificate" | "criminal_record_extract" | "proof_of_address" | "proof_of_means";
+            sizeBytes: number;
+            /**
+             * @description Checks run in the worker; the checklist shows their outcome
+             * @enum {string}
+             */
+            status: "pending_check";
+        };
         UserDto: {
             active: boolean;
             displayName: string;
@@ -1803,7 +1941,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadLetterListDto"];
+                };
             };
         };
     };
@@ -1822,7 +1962,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadLetterRetryDto"];
+                };
             };
         };
     };
@@ -2211,7 +2353,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChecklistDto"];
+                };
             };
         };
     };
@@ -2243,7 +2387,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UploadedDocumentDto"];
+                };
             };
         };
     };
@@ -2262,7 +2408,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IssuedLetterDto"][];
+                };
             };
         };
     };
@@ -2281,11 +2429,14 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            /** @description The receipt with the access code, to print (not stored) */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
         };
     };
@@ -2913,11 +3064,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The stored bytes, as an attachment, in the type found when they were uploaded */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
             };
         };
     };
@@ -2940,7 +3097,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DocumentReviewResultDto"];
+                };
             };
         };
     };
@@ -2957,7 +3116,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
             };
         };
     };
@@ -2970,141 +3131,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The Health Check is successful */
+            /** @description The database and the queue answer */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                        /** @example {} */
-                        error?: {
-                            [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example ok
-                         * @enum {string}
-                         */
-                        status?: "ok" | "degraded";
-                    };
+                    "application/json": components["schemas"]["ReadinessDto"];
                 };
             };
-            /** @description The Health Check is not successful */
+            /** @description A dependency is down (named under error) */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       },
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "status": "down",
-                         *         "message": "Could not connect",
-                         *         "responseTime": 3005
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up",
-                         *         "responseTime": 12
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                /** @description Time the health indicator took to respond, in ms */
-                                responseTime?: number;
-                                /** @enum {string} */
-                                status: "up" | "degraded" | "down";
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example error
-                         * @enum {string}
-                         */
-                        status?: "error" | "shutting_down";
-                    };
+                    "application/json": components["schemas"]["ReadinessDto"];
                 };
             };
         };
@@ -3268,11 +3310,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The letter as issued, as an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                };
             };
         };
     };
@@ -3336,7 +3381,11 @@ export interface operations {
     };
     MyNotificationsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The `next` cursor of the previous page */
+                after?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3347,7 +3396,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxPageDto"];
+                };
             };
         };
     };
@@ -3362,6 +3413,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Marked as read (already read: unchanged) */
             204: {
                 headers: {
                     [name: string]: unknown;

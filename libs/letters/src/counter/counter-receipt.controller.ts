@@ -1,8 +1,9 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Allow, CurrentActor, type Actor } from '@masar/access';
+import { pdfResponse } from '../download/letters-responses.dto';
 import { PrintCounterReceipt } from './print-counter-receipt.use-case';
 
 export class CounterReceiptDto {
@@ -23,6 +24,7 @@ export class CounterReceiptController {
   @Allow('caseworker', 'supervisor')
   @ApiOperation({ summary: "Print the applicant's receipt, with the access code, at the counter" })
   @ApiProduces('application/pdf')
+  @ApiOkResponse(pdfResponse('The receipt with the access code, to print (not stored)'))
   async print(
     @CurrentActor() actor: Actor,
     @Param('applicationId', new ParseUUIDPipe()) applicationId: string,

@@ -1,9 +1,10 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow, CurrentActor, type Actor } from '@masar/access';
 import { DownloadLetter } from './download-letter.use-case';
 import { IssuedLetters, type IssuedLetter } from './issued-letters.query';
+import { IssuedLetterDto, pdfResponse } from './letters-responses.dto';
 
 @ApiTags('letters')
 @ApiBearerAuth()
@@ -17,6 +18,7 @@ export class LettersController {
 
   @Get('applications/:applicationId/letters')
   @ApiOperation({ summary: 'The letters issued for a file (receipt, decision letters)' })
+  @ApiOkResponse({ type: [IssuedLetterDto] })
   list(@CurrentActor() actor: Actor, @Param('applicationId', new ParseUUIDPipe()) applicationId: string): Promise<IssuedLetter[]> {
     return this.letters.list(actor, applicationId);
   }
@@ -24,6 +26,7 @@ export class LettersController {
   @Get('letters/:letterId/content')
   @ApiOperation({ summary: 'Download a letter (recorded in the audit trail)' })
   @ApiProduces('application/pdf')
+  @ApiOkResponse(pdfResponse('The letter as issued, as an attachment'))
   async content(@CurrentActor() actor: Actor, @Param('letterId', new ParseUUIDPipe()) letterId: string, @Res() reply: FastifyReply): Promise<void> {
     const letter = await this.download.execute(actor, letterId);
     await reply

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Allow, CurrentActor, type Actor } from '@masar/access';
+import { DeadLetterListDto, DeadLetterRetryDto } from './notifications-responses.dto';
 import { RetryDeadLetter } from './retry-dead-letter.use-case';
 
 /**
@@ -19,14 +20,15 @@ export class DeadLettersController {
 
   @Get()
   @Allow('admin')
-  async list() {
+  @ApiOkResponse({ type: DeadLetterListDto })
+  async list(): Promise<DeadLetterListDto> {
     const rows = await this.dataSource.query(
       `select l.id, l.delivery_id, d.notification_id, l.channel, l.event, l.attempts, l.last_error, l.failed_at
          from notification_dead_letters l join notification_deliveries d on d.id = l.delivery_id
         where l.retried_at is null order by l.failed_at desc, l.id desc limit 200`,
     );
     return {
-      items: rows.map((r: Record<string, unknown>) => ({
+      items: rows.map((r: Record<string, any>) => ({
         id: r.id,
         deliveryId: r.delivery_id,
         notificationId: r.notification_id,
@@ -42,7 +44,8 @@ export class DeadLettersController {
   @Post(':id/retry')
   @HttpCode(202)
   @Allow('admin')
-  async retry(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
+  @ApiAcceptedResponse({ type: DeadLetterRetryDto })
+  async retry(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor): Promise<DeadLetterRetryDto> {
     return this.retryDeadLetter.execute(id, actor);
   }
 }

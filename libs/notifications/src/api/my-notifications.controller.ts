@@ -1,18 +1,21 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { DataSource } from 'typeorm';
 import { Allow, CurrentActor, type Actor } from '@masar/access';
 import { CommonErrors } from '@masar/errors';
+import { InboxPageDto } from './notifications-responses.dto';
 
 export class InboxQuery {
   /** The `next` cursor of the previous page. */
+  @ApiPropertyOptional({ description: 'The `next` cursor of the previous page' })
   @IsOptional()
   @IsString()
   @Matches(/^[0-9TZ:.+-]{10,40}_[0-9a-f-]{36}$/)
   after?: string;
 
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -30,7 +33,8 @@ export class MyNotificationsController {
 
   @Get()
   @Allow('applicant')
-  async list(@CurrentActor() actor: Actor, @Query() query: InboxQuery) {
+  @ApiOkResponse({ type: InboxPageDto })
+  async list(@CurrentActor() actor: Actor, @Query() query: InboxQuery): Promise<InboxPageDto> {
     const limit = query.limit ?? 20;
     const [afterAt, afterId] = query.after ? query.after.split('_') : [null, null];
     const rows = await this.dataSource.query(
@@ -43,7 +47,7 @@ export class MyNotificationsController {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((r: Record<string, unknown>) => ({
+      items: page.map((r: Record<string, any>) => ({
         id: r.id,
         applicationId: r.application_id,
         event: r.event,
@@ -61,6 +65,7 @@ export class MyNotificationsController {
   @Post(':id/read')
   @HttpCode(204)
   @Allow('applicant')
+  @ApiNoContentResponse({ description: 'Marked as read (already read: unchanged)' })
   async markRead(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     const rows = await this.dataSource.query(
       `update notification_inbox set read_at = coalesce(read_at, now()) where id = $1 and user_id = $2 returning id`,
