@@ -58,6 +58,8 @@ export const supervisorTools: TestCase[] = [
           await waitForAssignee(ctx, file.id, staff.salma);
           // The timeline tells the step and its reason.
           await sv.page.getByTestId('case-timeline').getByText('Youssef est en congé jusqu’à lundi.').waitFor({ timeout: 10_000 });
+          // The supervisor sees who holds the file by name.
+          await sv.page.getByText(`${fr.case.assignee}: Salma Caseworker (Rabat)`).waitFor({ timeout: 10_000 });
         });
       } finally {
         await sv.context.close();

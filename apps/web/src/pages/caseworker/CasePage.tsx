@@ -17,6 +17,7 @@ import { usePageTitle } from '../../ui/use-page-title';
 import { ActionDialog, type ActionInput } from './ActionDialog';
 import { ConflictDialog } from './ConflictDialog';
 import { SupervisorCaseTools } from './SupervisorCaseTools';
+import { useStaffNames } from './staff-names';
 import { LegalHoldPanel } from '../supervisor/LegalHoldPanel';
 import { notify } from '../../ui/notify';
 
@@ -88,6 +89,8 @@ export function CasePage() {
     },
   });
 
+  const staffNames = useStaffNames(file.data ? [file.data.appealOfficeId ?? file.data.officeId] : [], me.data?.role === 'supervisor');
+
   const timeline = useMemo(() => {
     const d = file.data;
     if (!d) return [];
@@ -123,7 +126,7 @@ export function CasePage() {
             {stateLabel(t, d.state)}
           </Badge>
           <Text size="sm">
-            {t('case.assignee')}: {!d.assigneeId ? t('queue.unassigned') : d.assigneeId === me.data?.id ? t('case.you') : t('case.someoneElse')}
+            {t('case.assignee')}: {!d.assigneeId ? t('queue.unassigned') : d.assigneeId === me.data?.id ? t('case.you') : (staffNames.get(d.assigneeId) ?? t('case.someoneElse'))}
           </Text>
           {d.dueAt && (
             <Text size="sm">

@@ -14,6 +14,7 @@ import { usePageTitle } from '../../ui/use-page-title';
 import { deadlineUrgency, nextRowIndex } from './queue-keys';
 import { notify } from '../../ui/notify';
 import { ReassignDialog } from './ReassignDialog';
+import { useStaffNames } from './staff-names';
 
 const URGENCY_COLOR = { overdue: 'red', soon: 'orange', later: 'gray', none: 'gray' } as const;
 
@@ -59,6 +60,7 @@ export function WorkQueue() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [reassigning, setReassigning] = useState(false);
   const selectedRows = rows.filter((r) => selected.has(r.id));
+  const staffNames = useStaffNames(rows.map((r) => r.officeId), isSupervisor);
   const toggle = (id: string) =>
     setSelected((now) => {
       const next = new Set(now);
@@ -235,7 +237,7 @@ export function WorkQueue() {
                     </Table.Td>
                     <Table.Td>{item.nationality ?? ''}</Table.Td>
                     <Table.Td>{stateLabel(t, item.state)}</Table.Td>
-                    <Table.Td>{!item.assigneeId ? t('queue.unassigned') : item.assigneeId === me.data?.id ? t('case.you') : t('case.someoneElse')}</Table.Td>
+                    <Table.Td>{!item.assigneeId ? t('queue.unassigned') : item.assigneeId === me.data?.id ? t('case.you') : (staffNames.get(item.assigneeId) ?? t('case.someoneElse'))}</Table.Td>
                     <Table.Td>
                       {item.dueAt ? (
                         <Badge color={URGENCY_COLOR[urgency]} variant={urgency === 'overdue' ? 'filled' : 'light'} size="lg">

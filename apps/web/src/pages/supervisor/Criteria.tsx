@@ -13,12 +13,15 @@ import { usePageTitle } from '../../ui/use-page-title';
 import { withPredecessors, type CriteriaChanges, type CriteriaVersion } from './criteria-changes';
 
 function ChangeList({ changes }: { changes: CriteriaChanges }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
   if (changes.first) return <Text size="sm">{t('criteria.first')}</Text>;
+  const list = (categories: string[]) => new Intl.ListFormat(lang, { type: 'conjunction' }).format(categories.map((c) => categoryLabel(t, c)));
+  const value = (v: string | number) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v, lang) : String(v));
   const lines = [
-    ...(changes.added.length ? [t('criteria.added', { list: changes.added.map((c) => categoryLabel(t, c)).join(', ') })] : []),
-    ...(changes.removed.length ? [t('criteria.removed', { list: changes.removed.map((c) => categoryLabel(t, c)).join(', ') })] : []),
-    ...changes.params.map((p) => t('criteria.param', { name: t(`criteria.params.${p.name}`), before: String(p.before), after: String(p.after) })),
+    ...(changes.added.length ? [t('criteria.added', { list: list(changes.added) })] : []),
+    ...(changes.removed.length ? [t('criteria.removed', { list: list(changes.removed) })] : []),
+    ...changes.params.map((p) => t('criteria.param', { name: t(`criteria.params.${p.name}`), before: value(p.before), after: value(p.after) })),
   ];
   if (!lines.length) return <Text size="sm">{t('criteria.noChange')}</Text>;
   return (
@@ -142,7 +145,7 @@ export function Criteria() {
                   <Table.Tr key={v.id} data-version={v.id}>
                     <Table.Td>
                       <bdi className="masar-mono">{v.id}</bdi>
-                      <Text size="xs" c="dimmed">
+                      <Text size="xs" c="dimmed" lang="en" dir="auto">
                         {v.title}
                       </Text>
                     </Table.Td>
@@ -176,7 +179,9 @@ export function Criteria() {
       <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={publishing !== null} onClose={() => setPublishing(null)} title={publishing ? t('criteria.publishTitle', { version: publishing.version.id }) : ''} size="lg">
         {publishing && (
           <Stack>
-            <Text fw={700}>{publishing.version.title}</Text>
+            <Text fw={700} lang="en" dir="auto">
+              {publishing.version.title}
+            </Text>
             <Text>
               {t('criteria.effectiveFrom')}: {formatDate(publishing.version.effectiveFrom, lang)}
             </Text>
