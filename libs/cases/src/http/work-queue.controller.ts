@@ -2,7 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentActor, type Actor } from '@masar/access';
 import { WorkQueueQuery } from '../work-queue/work-queue.query';
-import { WorkQueuePageDto, WorkQueueQueryDto } from './work-queue.dto';
+import { ApiWorkQueueQuery, WorkQueuePageDto } from './work-queue.dto';
+import { WorkQueueQueryPipe, type WorkQueueParams } from './work-queue.pipe';
 
 @ApiTags('work-queue')
 @ApiBearerAuth()
@@ -12,8 +13,9 @@ export class WorkQueueController {
 
   @Get()
   @Allow('caseworker', 'supervisor')
+  @ApiWorkQueueQuery()
   @ApiOkResponse({ type: WorkQueuePageDto })
-  list(@CurrentActor() actor: Actor, @Query() q: WorkQueueQueryDto): Promise<WorkQueuePageDto> {
+  list(@CurrentActor() actor: Actor, @Query(WorkQueueQueryPipe) q: WorkQueueParams): Promise<WorkQueuePageDto> {
     return this.queue.execute(actor, {
       view: q.view ?? 'office',
       kind: q.kind,

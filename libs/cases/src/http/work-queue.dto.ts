@@ -1,31 +1,23 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO31661Alpha2, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { CASE_KINDS, type CaseKind } from '../domain/workflow/workflow-definition';
-import { WORK_QUEUE_VIEWS, type WorkQueueView } from '../work-queue/work-queue.query';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiQuery } from '@nestjs/swagger';
+import { CASE_KINDS } from '../domain/workflow/workflow-definition';
+import { WORK_QUEUE_VIEWS } from '../work-queue/work-queue.query';
+import { WORK_QUEUE_FLAGS } from './work-queue.pipe';
 
-export class WorkQueueQueryDto {
-  @ApiPropertyOptional({ enum: WORK_QUEUE_VIEWS, default: 'office' }) @IsOptional() @IsIn(WORK_QUEUE_VIEWS) view?: WorkQueueView;
-  @ApiPropertyOptional({ enum: CASE_KINDS }) @IsOptional() @IsIn(CASE_KINDS) kind?: CaseKind;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[a-z_]{2,40}$/) category?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[a-z_]{2,40}$/) state?: string;
-  @ApiPropertyOptional() @IsOptional() @IsISO31661Alpha2() nationality?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() assigneeId?: string;
-  @ApiPropertyOptional({ enum: ['trafficking_indicators', 'vulnerable_person'] }) @IsOptional() @IsIn(['trafficking_indicators', 'vulnerable_person']) flag?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
-  @ApiPropertyOptional({ default: 25, maximum: 100 })
-  @IsOptional()
-  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-  @ApiPropertyOptional({ description: 'Counts per state for your scope' })
-  @IsOptional()
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
-  @IsBoolean()
-  counts?: boolean;
-}
+/** The query of GET /work-queue in the OpenAPI document; WorkQueueQueryPipe validates it. */
+export const ApiWorkQueueQuery = () =>
+  applyDecorators(
+    ApiQuery({ name: 'view', required: false, enum: WORK_QUEUE_VIEWS, schema: { default: 'office', type: 'string', enum: [...WORK_QUEUE_VIEWS] } }),
+    ApiQuery({ name: 'kind', required: false, enum: CASE_KINDS }),
+    ApiQuery({ name: 'category', required: false, type: String }),
+    ApiQuery({ name: 'state', required: false, type: String }),
+    ApiQuery({ name: 'nationality', required: false, type: String }),
+    ApiQuery({ name: 'assigneeId', required: false, type: String }),
+    ApiQuery({ name: 'flag', required: false, enum: WORK_QUEUE_FLAGS }),
+    ApiQuery({ name: 'cursor', required: false, type: String }),
+    ApiQuery({ name: 'limit', required: false, schema: { maximum: 100, default: 25, type: 'number' } }),
+    ApiQuery({ name: 'counts', required: false, description: 'Counts per state for your scope', type: Boolean }),
+  );
 
 export class WorkQueueItemDto {
   @ApiProperty() id: string;

@@ -3,6 +3,7 @@ import { OneRenewalPerCard1796000100002 } from './1796000100002-one-renewal-per-
 import { ApplicantCorrections1796000100003 } from './1796000100003-applicant-corrections';
 import { FlagsAndReferrals1796000100004 } from './1796000100004-flags-and-referrals';
 import { MergeMovesAccount1796000100005 } from './1796000100005-merge-moves-account';
+import { ApplicationStateCounts1796000100010 } from './1796000100010-application-state-counts';
 
 export const CasesMigrations = [
   CreateCases1796000100001,
@@ -10,4 +11,5 @@ export const CasesMigrations = [
   ApplicantCorrections1796000100003,
   FlagsAndReferrals1796000100004,
   MergeMovesAccount1796000100005,
+  ApplicationStateCounts1796000100010,
 ];

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import { MASAR_CONFIG, type MasarConfig } from '@masar/config';
 import { DatabaseNotifications } from './database-notifications';
+import { PooledQueries } from './pooled-queries';
 import { Transactions } from './transactions';
 
 export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
@@ -42,8 +43,8 @@ export class DatabaseModule {
           }),
         }),
       ],
-      providers: [Transactions, DatabaseNotifications],
-      exports: [Transactions, DatabaseNotifications],
+      providers: [Transactions, DatabaseNotifications, PooledQueries],
+      exports: [Transactions, DatabaseNotifications, PooledQueries],
     };
   }
 }

@@ -7,3 +7,4 @@ export * from './embedded-postgres';
 export * from './transactions';
 export * from './database-url';
 export * from './database-notifications';
+export * from './pooled-queries';
