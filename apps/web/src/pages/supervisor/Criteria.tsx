@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, List, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useMe } from '../../auth/use-auth';
 import { formatDate, type Language } from '../../i18n/languages';
 import { notify } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { QueryTable } from '../../ui/QueryTable';
 import { categoryLabel, stateLabel } from '../../ui/labels';
 import { usePageTitle } from '../../ui/use-page-title';
 import { withPredecessors, type CriteriaChanges, type CriteriaVersion } from './criteria-changes';
@@ -46,46 +47,32 @@ function ReviewWorklist() {
       <Text size="sm" c="dimmed" mb="sm">
         {t('criteria.worklistHelp')}
       </Text>
-      {list.isPending ? (
-        <Loader aria-label={t('common.loading')} />
-      ) : list.isError ? (
-        <ProblemAlert error={list.error} />
-      ) : list.data.length === 0 ? (
-        <Text c="dimmed">{t('criteria.worklistEmpty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="sm" data-testid="criteria-worklist">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('case.reference')}</Table.Th>
-                <Table.Th scope="col">{t('queue.state')}</Table.Th>
-                <Table.Th scope="col">{t('criteria.previous')}</Table.Th>
-                <Table.Th scope="col">{t('criteria.newVersion')}</Table.Th>
-                <Table.Th scope="col">{t('criteria.suggested')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.map((item) => (
-                <Table.Tr key={`${item.applicationId}-${item.newVersion}`}>
-                  <Table.Td>
-                    <Link to={`/app/cases/${item.applicationId}`} className="masar-mono">
-                      {item.reference}
-                    </Link>
-                  </Table.Td>
-                  <Table.Td>{stateLabel(t, item.state)}</Table.Td>
-                  <Table.Td>
-                    <bdi className="masar-mono">{item.previousVersion}</bdi>
-                  </Table.Td>
-                  <Table.Td>
-                    <bdi className="masar-mono">{item.newVersion}</bdi>
-                  </Table.Td>
-                  <Table.Td>{categoryLabel(t, item.suggestedCategory)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <QueryTable
+        query={list}
+        rows={list.data ?? []}
+        empty={t('criteria.worklistEmpty')}
+        columns={[t('case.reference'), t('queue.state'), t('criteria.previous'), t('criteria.newVersion'), t('criteria.suggested')]}
+        minWidth={640}
+        testId="criteria-worklist"
+      >
+        {(item) => (
+          <Table.Tr key={`${item.applicationId}-${item.newVersion}`}>
+            <Table.Td>
+              <Link to={`/app/cases/${item.applicationId}`} className="masar-mono">
+                {item.reference}
+              </Link>
+            </Table.Td>
+            <Table.Td>{stateLabel(t, item.state)}</Table.Td>
+            <Table.Td>
+              <bdi className="masar-mono">{item.previousVersion}</bdi>
+            </Table.Td>
+            <Table.Td>
+              <bdi className="masar-mono">{item.newVersion}</bdi>
+            </Table.Td>
+            <Table.Td>{categoryLabel(t, item.suggestedCategory)}</Table.Td>
+          </Table.Tr>
+        )}
+      </QueryTable>
     </Card>
   );
 }
@@ -122,58 +109,44 @@ export function Criteria() {
         <Title order={2} size="h4" mb="sm">
           {t('criteria.versions')}
         </Title>
-        {versions.isPending ? (
-          <Loader aria-label={t('common.loading')} />
-        ) : versions.isError ? (
-          <ProblemAlert error={versions.error} />
-        ) : rows.length === 0 ? (
-          <Text c="dimmed">{t('common.notFound')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" data-testid="criteria-versions">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('criteria.version')}</Table.Th>
-                  <Table.Th scope="col">{t('criteria.effectiveFrom')}</Table.Th>
-                  <Table.Th scope="col">{t('criteria.categories')}</Table.Th>
-                  <Table.Th scope="col">{t('criteria.changes')}</Table.Th>
-                  <Table.Th scope="col">{t('criteria.publish')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map(({ version: v, changes }) => (
-                  <Table.Tr key={v.id} data-version={v.id}>
-                    <Table.Td>
-                      <bdi className="masar-mono">{v.id}</bdi>
-                      <Text size="xs" c="dimmed" lang="en" dir="auto">
-                        {v.title}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{formatDate(v.effectiveFrom, lang)}</Table.Td>
-                    <Table.Td>{v.categories.length}</Table.Td>
-                    <Table.Td>
-                      <ChangeList changes={changes} />
-                    </Table.Td>
-                    <Table.Td>
-                      {v.publishedAt ? (
-                        <Text size="sm" fw={500} data-testid="published" style={{ whiteSpace: 'nowrap' }}>
-                          <span aria-hidden="true">✓ </span>
-                          {formatDate(v.publishedAt, lang)}
-                        </Text>
-                      ) : isAdmin ? (
-                        <Button size="xs" onClick={() => setPublishing({ version: v, changes })} aria-label={t('criteria.publishTitle', { version: v.id })}>
-                          {t('criteria.publish')}
-                        </Button>
-                      ) : (
-                        '—'
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        <QueryTable
+          query={versions}
+          rows={rows}
+          empty={t('common.notFound')}
+          columns={[t('criteria.version'), t('criteria.effectiveFrom'), t('criteria.categories'), t('criteria.changes'), t('criteria.publish')]}
+          minWidth={760}
+          testId="criteria-versions"
+        >
+          {({ version: v, changes }) => (
+            <Table.Tr key={v.id} data-version={v.id}>
+              <Table.Td>
+                <bdi className="masar-mono">{v.id}</bdi>
+                <Text size="xs" c="dimmed" lang="en" dir="auto">
+                  {v.title}
+                </Text>
+              </Table.Td>
+              <Table.Td>{formatDate(v.effectiveFrom, lang)}</Table.Td>
+              <Table.Td>{v.categories.length}</Table.Td>
+              <Table.Td>
+                <ChangeList changes={changes} />
+              </Table.Td>
+              <Table.Td>
+                {v.publishedAt ? (
+                  <Text size="sm" fw={500} data-testid="published" style={{ whiteSpace: 'nowrap' }}>
+                    <span aria-hidden="true">✓ </span>
+                    {formatDate(v.publishedAt, lang)}
+                  </Text>
+                ) : isAdmin ? (
+                  <Button size="xs" onClick={() => setPublishing({ version: v, changes })} aria-label={t('criteria.publishTitle', { version: v.id })}>
+                    {t('criteria.publish')}
+                  </Button>
+                ) : (
+                  '—'
+                )}
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </QueryTable>
       </Card>
       {!isAdmin && me.data && <ReviewWorklist />}
       <Modal closeButtonProps={{ 'aria-label': t('common.close') }} opened={publishing !== null} onClose={() => setPublishing(null)} title={publishing ? t('criteria.publishTitle', { version: publishing.version.id }) : ''} size="lg">
