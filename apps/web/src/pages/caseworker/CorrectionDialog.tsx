@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { notify } from '../../ui/notify';
+import { PersonFields } from './PersonFields';
 import { CORRECTION_REASON_MIN, correctionOf, formOf, type CorrectionBody, type CorrectionForm, type PersonRecord } from './person-logic';
 
 /**
@@ -46,35 +47,7 @@ export function CorrectionDialog({ person, opened, onClose }: { person: PersonRe
       >
         <Text size="sm">{t('correction.intro')}</Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('person.latinName')} value={form.latinName} onChange={set('latinName')} dir="ltr" />
-          <TextInput label={t('person.arabicName')} value={form.arabicName} onChange={set('arabicName')} dir="rtl" lang="ar" />
-          <TextInput type="date" label={t('person.birthDate')} value={form.birthDate} onChange={set('birthDate')} />
-          <TextInput label={t('person.birthYear')} description={t('person.birthYearHint')} value={form.birthYear} onChange={set('birthYear')} inputMode="numeric" maxLength={4} />
-          <Select
-            label={t('person.sex')}
-            value={form.sex || null}
-            onChange={(v) => setForm((f) => ({ ...f, sex: (v ?? '') as CorrectionForm['sex'] }))}
-            data={[
-              { value: 'female', label: t('person.sexes.female') },
-              { value: 'male', label: t('person.sexes.male') },
-            ]}
-            clearable
-          />
-          <TextInput label={t('person.nationality')} description={t('person.nationalityHint')} value={form.nationality} onChange={set('nationality')} maxLength={2} dir="ltr" />
-          <Select
-            label={t('person.language')}
-            value={form.preferredLanguage}
-            allowDeselect={false}
-            onChange={(v) => setForm((f) => ({ ...f, preferredLanguage: (v ?? 'fr') as CorrectionForm['preferredLanguage'] }))}
-            data={[
-              { value: 'ar', label: 'العربية' },
-              { value: 'fr', label: 'Français' },
-              { value: 'en', label: 'English' },
-              { value: 'es', label: 'Español' },
-            ]}
-          />
-          <TextInput label={t('person.phone')} value={form.phone} onChange={set('phone')} type="tel" dir="ltr" />
-          <TextInput label={t('person.email')} value={form.email} onChange={set('email')} type="email" dir="ltr" />
+          <PersonFields form={form} setForm={setForm} />
           <TextInput label={t('personPage.address')} value={form.address} onChange={set('address')} />
         </SimpleGrid>
         <Text size="sm" c="dimmed">

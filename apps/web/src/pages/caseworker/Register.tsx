@@ -8,6 +8,7 @@ import type { CaseKind, CreatedApplication, DuplicateCandidate, IdentityDocument
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { categoryLabel, kindLabel, personName } from '../../ui/labels';
 import { usePageTitle } from '../../ui/use-page-title';
+import { PersonFields } from './PersonFields';
 
 /** The six categories of 2014, part of every version of the criteria: offered when no version is chosen. */
 const SIX_CATEGORIES: RegularisationCategory[] = ['spouse_of_moroccan', 'spouse_of_foreigner', 'child_of_eligible_parent', 'work_contract', 'residence_five_years', 'serious_illness'];
@@ -136,35 +137,7 @@ export function Register() {
         <Stepper.Step label={t('register.stepPerson')}>
           <Card withBorder component="form" onSubmit={onSearch} noValidate>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t('person.latinName')} value={form.latinName} onChange={set('latinName')} dir="ltr" />
-              <TextInput label={t('person.arabicName')} value={form.arabicName} onChange={set('arabicName')} dir="rtl" lang="ar" />
-              <TextInput type="date" label={t('person.birthDate')} value={form.birthDate} onChange={set('birthDate')} />
-              <TextInput label={t('person.birthYear')} description={t('person.birthYearHint')} value={form.birthYear} onChange={set('birthYear')} inputMode="numeric" maxLength={4} />
-              <Select
-                label={t('person.sex')}
-                value={form.sex || null}
-                onChange={(v) => setForm((f) => ({ ...f, sex: (v ?? '') as PersonForm['sex'] }))}
-                data={[
-                  { value: 'female', label: t('person.sexes.female') },
-                  { value: 'male', label: t('person.sexes.male') },
-                ]}
-                clearable
-              />
-              <TextInput label={t('person.nationality')} description={t('person.nationalityHint')} value={form.nationality} onChange={set('nationality')} maxLength={2} dir="ltr" />
-              <Select
-                label={t('person.language')}
-                value={form.preferredLanguage}
-                allowDeselect={false}
-                onChange={(v) => setForm((f) => ({ ...f, preferredLanguage: (v ?? 'fr') as PersonForm['preferredLanguage'] }))}
-                data={[
-                  { value: 'ar', label: 'العربية' },
-                  { value: 'fr', label: 'Français' },
-                  { value: 'en', label: 'English' },
-                  { value: 'es', label: 'Español' },
-                ]}
-              />
-              <TextInput label={t('person.phone')} value={form.phone} onChange={set('phone')} type="tel" placeholder="+212…" dir="ltr" />
-              <TextInput label={t('person.email')} value={form.email} onChange={set('email')} type="email" dir="ltr" />
+              <PersonFields form={form} setForm={setForm} />
               <Select
                 label={t('person.documentType')}
                 value={form.documentType}
