@@ -21,6 +21,7 @@ const en = {
     selected: '{{count}} selected',
     bulk: 'Reassign the selected files',
     changed: 'changed meanwhile: reload it and try again',
+    fromQueue: 'Reassign overdue files from the work queue',
     roles: { caseworker: 'caseworker', supervisor: 'supervisor' },
   },
   transfer: {
@@ -101,6 +102,7 @@ const fr: SupervisorToolsMessages = {
     selected: '{{count}} sélectionné(s)',
     bulk: 'Réattribuer les dossiers sélectionnés',
     changed: 'modifié entre-temps : rechargez-le et réessayez',
+    fromQueue: 'Réattribuer les dossiers en retard depuis la file de travail',
     roles: { caseworker: 'agent', supervisor: 'superviseur' },
   },
   transfer: {
@@ -178,6 +180,7 @@ const es: SupervisorToolsMessages = {
     selected: '{{count}} seleccionado(s)',
     bulk: 'Reasignar los expedientes seleccionados',
     changed: 'modificado mientras tanto: recárguelo e inténtelo de nuevo',
+    fromQueue: 'Reasignar los expedientes atrasados desde la cola de trabajo',
     roles: { caseworker: 'tramitador', supervisor: 'supervisor' },
   },
   transfer: {
@@ -255,6 +258,7 @@ const ar: SupervisorToolsMessages = {
     selected: 'المحدد: {{count}}',
     bulk: 'إعادة إسناد الملفات المحددة',
     changed: 'تغيّر في الأثناء: أعد تحميله وحاول مرة أخرى',
+    fromQueue: 'إعادة إسناد الملفات المتأخرة من قائمة العمل',
     roles: { caseworker: 'موظف', supervisor: 'مشرف' },
   },
   transfer: {

@@ -77,6 +77,9 @@ export function Supervision() {
       <Alert color="blue">{t('supervision.help')}</Alert>
       <QueueTable view="awaiting_my_confirmation" title={t('supervision.awaiting')} empty={t('supervision.nothingAwaiting')} />
       <QueueTable view="overdue" title={t('supervision.overdue')} empty={t('supervision.nothingOverdue')} />
+      <Button component={Link} to="/app/queue?tab=overdue" variant="default" w="fit-content">
+        {t('reassign.fromQueue')}
+      </Button>
       <QualitySamples />
       <QueueTable view="unassigned" title={t('supervision.unassigned')} empty={t('queue.empty')} />
       <Button component={Link} to="/app/statistics" variant="default" w="fit-content">
