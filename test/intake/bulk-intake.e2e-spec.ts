@@ -221,8 +221,10 @@ describe('bulk intake of a campaign CSV', () => {
     const batch = (await get(`/intake/batches/${id}`)).json();
     expect(batch.status).toBe('completed');
     expect(batch.counts.imported + batch.counts.forReview).toBe(20000);
-    // Random names of the same nationality and year may look alike; that stays rare.
-    expect(batch.counts.forReview).toBeLessThan(400);
+    // Random names of the same nationality and birth year sometimes sound alike (a Double Metaphone code has four
+    // letters): a few percent, each with the person or line it looks like.
+    expect(batch.counts.forReview).toBeLessThan(1000);
+    expect(await count(`select count(*) as n from intake_results where batch_id = $1 and outcome = 'review' and cardinality(candidate_ids) + cardinality(candidate_lines) = 0`, [id])).toBe(0);
     expect(await count(`select count(distinct a.reference) as n from applications a join intake_results r on r.application_id = a.id where r.batch_id = $1`, [id])).toBe(batch.counts.imported);
   }, 300_000);
 
