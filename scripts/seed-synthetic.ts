@@ -469,9 +469,9 @@ async function main(): Promise<void> {
       restoredIn = `, keys and indexes ${r.indexSeconds.toFixed(1)} s, foreign keys ${r.foreignKeySeconds.toFixed(1)} s`;
     }
     restored = true;
+    const cpuRestore = dropped ? `; restoring: ${cpuLine(cpu1)}` : '';
     await audit.query(`select pg_advisory_unlock(${0x4d415352}, ${0x41554454})`);
     await audit.end();
-    const cpuRestore = dropped ? `; restoring: ${cpuLine(cpu1)}` : '';
     for (const w of writers.slice(1)) await w.end();
     process.stdout.write('\nanalyze...');
     const a0 = Date.now();
