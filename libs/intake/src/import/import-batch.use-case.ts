@@ -56,6 +56,8 @@ export class ImportBatch {
   step(batchId: string, chunkRows = this.options.chunkRows): Promise<ChunkStep> {
     return this.transactions.run(async (m) => {
       const t0 = Date.now();
+      // A chunk is a few seconds of set-based statements; on a loaded server one may pass the usual 30 s limit.
+      await m.query(`set local statement_timeout = '5min'`);
       const [batch]: BatchRow[] = await m.query(
         `select id, office_id, uploaded_by, uploaded_by_role, criteria_version, status, imported_through_line from intake_batches where id = $1 for update`,
         [batchId],

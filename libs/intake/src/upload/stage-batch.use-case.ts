@@ -36,6 +36,9 @@ const STAGING_COLUMNS = [
   'preferred_language', 'document_type', 'document_number_enc', 'document_index', 'issuing_country', 'category',
 ];
 
+/** How long an upload's staging may take (a file at the size limit, read from a slow office link). */
+const STAGING_TIMEOUT = '15min';
+
 /** About this much COPY text is written at a time. */
 const COPY_FLUSH_CHARS = 256 * 1024;
 
@@ -67,6 +70,8 @@ export class StageBatch {
     let staged: StagedBatch;
     try {
       await qr.startTransaction();
+      // The COPY lasts as long as the upload: the usual 30-second statement limit would cut a large file short.
+      await qr.query(`set local statement_timeout = '${STAGING_TIMEOUT}'`);
       const version = cmd.criteriaVersion ?? (await currentCriteriaVersion(qr.manager));
       const criteria = criteriaVersion(version);
       if (!criteria) throw IntakeErrors.criteriaVersionUnknown(version);
@@ -128,9 +133,13 @@ export class StageBatch {
     const parser = hashed.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
     hashed.on('error', (err) => parser.destroy(err));
     const copy: Writable = client.query(copyFrom(`copy intake_rows (${STAGING_COLUMNS.join(', ')}) from stdin`));
+    let copyError: unknown = null;
     const copyDone = new Promise<void>((resolve, reject) => {
       copy.on('finish', resolve);
-      copy.on('error', reject);
+      copy.on('error', (err) => {
+        copyError = err;
+        reject(err);
+      });
     });
     copyDone.catch(() => undefined);
     const errors: RowError[] = [];
@@ -165,6 +174,8 @@ export class StageBatch {
         ]);
         staged++;
         if (buffer.length >= COPY_FLUSH_CHARS) {
+          // The server ended the COPY (a limit, a restart): stop reading and answer its error.
+          if (copyError) throw copyError;
           const ok = copy.write(buffer);
           buffer = '';
           if (!ok) await once(copy, 'drain');
