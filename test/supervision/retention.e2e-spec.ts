@@ -90,9 +90,9 @@ describe('retention: erasing the personal data of files closed long ago', () => 
     expect((await call(SUP, 'POST', `/applications/${heldFile}/legal-hold`, { reason: 'because' })).statusCode).toBe(400);
     const set = await call(SUP, 'POST', `/applications/${heldFile}/legal-hold`, { reason: HOLD_REASON });
     expect(set.statusCode).toBe(201);
-    expect(set.json()).toMatchObject({ applicationId: heldFile, reason: HOLD_REASON, setBy: t.staff.users[SUP] });
+    expect(set.json()).toMatchObject({ applicationId: heldFile, reason: HOLD_REASON, setBy: t.staff.users[SUP], setByName: 'Karim Supervisor (Rabat)' });
     expect((await call(SUP, 'POST', `/applications/${heldFile}/legal-hold`, { reason: HOLD_REASON })).statusCode).toBe(409);
-    expect((await call(SUP, 'GET', `/applications/${heldFile}/legal-hold`)).json().hold).toMatchObject({ reason: HOLD_REASON });
+    expect((await call(SUP, 'GET', `/applications/${heldFile}/legal-hold`)).json().hold).toMatchObject({ reason: HOLD_REASON, setByName: 'Karim Supervisor (Rabat)' });
     const [event] = await t.dataSource.query(`select actor_id, fields, details from audit_events where action = 'retention.legal_hold_set'`);
     expect(event).toMatchObject({ actor_id: t.staff.users[SUP], fields: ['legalHold'] });
     expect(JSON.stringify(event)).not.toContain('court');
