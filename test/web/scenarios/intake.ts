@@ -65,8 +65,9 @@ export const intake: TestCase[] = [
           for await (const c of await receipts.createReadStream()) rc.push(c as Buffer);
           const lines = Buffer.concat(rc).toString('utf8').trim().split('\n');
           expect(lines.length === 4 && lines.slice(1).every((l) => /^\d+,MA-[0-9A-Z]{4}-[0-9A-Z]{4},[^,]+,/.test(l)), `odd receipts file: ${lines.length} lines`);
-          await page.getByTestId('intake-receipts').getByText(/\d{4}/).waitFor({ timeout: 10_000 });
-          expect((await page.getByRole('button', { name: words.fr.intake.takeReceipts }).count()) === 0, 'the receipts are still offered after they were taken');
+          await page.getByTestId('intake-receipts').getByText(words.fr.intake.receiptsTaken.split('{{')[0]!).waitFor({ timeout: 10_000 });
+          await page.getByRole('dialog').waitFor({ state: 'detached' });
+          expect((await page.getByTestId('intake-receipts').getByRole('button', { name: words.fr.intake.takeReceipts }).count()) === 0, 'the receipts are still offered after they were taken');
 
           // From the set-aside row to the person it looks like.
           await review.getByRole('link').first().click();
