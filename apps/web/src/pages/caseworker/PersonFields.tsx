@@ -15,6 +15,9 @@ export interface PersonFieldValues {
   email: string;
 }
 
+/** Each language in its own words, as a person recognises their own. */
+export const LANGUAGE_NAMES: Record<PersonFieldValues['preferredLanguage'], string> = { ar: 'العربية', fr: 'Français', en: 'English', es: 'Español' };
+
 /** The person's fields, to place inside the caller's grid; `setForm` updates the caller's wider form. */
 export function PersonFields<F extends PersonFieldValues>({ form, setForm }: { form: F; setForm: Dispatch<SetStateAction<F>> }) {
   const { t } = useTranslation();
@@ -45,12 +48,7 @@ export function PersonFields<F extends PersonFieldValues>({ form, setForm }: { f
         value={form.preferredLanguage}
         allowDeselect={false}
         onChange={(v) => setForm((f) => ({ ...f, preferredLanguage: (v ?? 'fr') as PersonFieldValues['preferredLanguage'] }))}
-        data={[
-          { value: 'ar', label: 'العربية' },
-          { value: 'fr', label: 'Français' },
-          { value: 'en', label: 'English' },
-          { value: 'es', label: 'Español' },
-        ]}
+        data={Object.entries(LANGUAGE_NAMES).map(([value, label]) => ({ value, label }))}
       />
       <TextInput label={t('person.phone')} value={form.phone} onChange={set('phone')} type="tel" placeholder="+212…" dir="ltr" />
       <TextInput label={t('person.email')} value={form.email} onChange={set('email')} type="email" dir="ltr" />

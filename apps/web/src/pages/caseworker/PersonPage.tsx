@@ -12,6 +12,7 @@ import { usePageTitle } from '../../ui/use-page-title';
 import { CorrectionDialog } from './CorrectionDialog';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { MergesPanel } from './MergesPanel';
+import { LANGUAGE_NAMES } from './PersonFields';
 import { birthDateText, type PersonRecord } from './person-logic';
 
 function Section({ title, children, testId, action }: { title: string; children: React.ReactNode; testId?: string; action?: React.ReactNode }) {
@@ -88,7 +89,7 @@ export function PersonPage() {
                   <Row label={t('person.birthDate')} value={birthDateText(p.birthDate, localeOf(lang))} />
                   <Row label={t('person.sex')} value={p.sex ? t(`person.sexes.${p.sex}`) : null} />
                   <Row label={t('person.nationality')} value={p.nationality} />
-                  <Row label={t('person.language')} value={p.preferredLanguage} />
+                  <Row label={t('person.language')} value={LANGUAGE_NAMES[p.preferredLanguage as keyof typeof LANGUAGE_NAMES] ?? p.preferredLanguage} />
                   <Row label={t('person.phone')} value={p.phone} dir="ltr" />
                   <Row label={t('person.email')} value={p.email} dir="ltr" />
                   <Row label={t('personPage.address')} value={p.address} />
