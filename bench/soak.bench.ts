@@ -4,15 +4,19 @@
  * first, on the same mix, for 20 seconds. An instrument preloaded into the API process (bench/lib/loop-monitor.ts,
  * no endpoint added) records the event-loop delay and memory every 10 seconds. Targets: memory (RSS) growth from
  * the second minute to the last under 10%; event-loop delay p99 under 50 ms.
+ *
+ * `--profile` also records a CPU profile of the API for 20 seconds in the middle of the soak (bench/lib/cpu-profiler.ts
+ * preloaded, toggled by SIGWINCH) and prints where its time went, to find what holds the event loop.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { argValue, nowIso, QUICK, runMain } from './lib/cli';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { argValue, hasFlag, nowIso, QUICK, runMain } from './lib/cli';
 import { campaign } from './lib/campaign';
 import { evaluate } from './lib/compare';
 import { httpRound, type AutocannonRequest } from './lib/http';
 import { postJson } from './lib/loop';
 import { LOG_DIR, ROOT, startNode } from './lib/proc';
+import { printProfileSummary } from './lib/profile-summary';
 import { saveRecord } from './lib/results';
 import { productionEnv, redisAnswers, redisVersion, serverVersion } from './lib/services';
 import { quantile, sortedCopy } from './lib/stats';
@@ -20,6 +24,7 @@ import { quantile, sortedCopy } from './lib/stats';
 const FILES = argValue('files', QUICK ? 20000 : 100000);
 const MINUTES = argValue('minutes', QUICK ? 1.5 : 10);
 const CONNECTIONS = argValue('connections', 16);
+const PROFILE = hasFlag('profile');
 
 interface Sample {
   t: number;
@@ -36,9 +41,11 @@ async function main(): Promise<void> {
   const monitorFile = join(LOG_DIR, `soak-monitor-${Date.now()}.jsonl`);
   const env = productionEnv(c.db.url, { MASAR_SCHEDULES: 'off' });
   const port = 3208;
+  const profileFile = join(ROOT, '.masar', 'bench-profiles', `soak-api-${Date.now()}.cpuprofile`);
+  mkdirSync(dirname(profileFile), { recursive: true });
   const api = await startNode('api-soak', 'apps/api/src/main.ts', {
-    env: { ...env, PORT: String(port), MASAR_OUTBOX_RELAY: 'off', BENCH_MONITOR_FILE: monitorFile, BENCH_MONITOR_EVERY_MS: '10000' },
-    nodeArgs: ['-r', join(ROOT, 'bench', 'lib', 'loop-monitor.ts')],
+    env: { ...env, PORT: String(port), MASAR_OUTBOX_RELAY: 'off', BENCH_MONITOR_FILE: monitorFile, BENCH_MONITOR_EVERY_MS: '10000', ...(PROFILE ? { BENCH_PROFILE_FILE: profileFile } : {}) },
+    nodeArgs: ['-r', join(ROOT, 'bench', 'lib', 'loop-monitor.ts'), ...(PROFILE ? ['-r', join(ROOT, 'bench', 'lib', 'cpu-profiler.ts')] : [])],
     ready: /successfully started/,
   });
   const worker = await startNode('worker-soak', 'apps/worker/src/main.ts', { env, ready: /worker started/ });
@@ -67,8 +74,18 @@ async function main(): Promise<void> {
       const r = await postJson(`http://127.0.0.1:${port}/auth/login`, { email: 'caseworker1.cas@synthetic.masar.example', password: 'masar-demo-2026' }).catch(() => null);
       if (r?.status === 200) token = (r.json as { accessToken: string }).accessToken;
     }, 300_000);
+    // The profile: 20 seconds from the middle of the soak.
+    const profileStart = (MINUTES * 60 * 1000) / 2 - 10_000;
+    const profileTimers = PROFILE
+      ? [setTimeout(() => process.kill(api.pid, 'SIGWINCH'), profileStart), setTimeout(() => process.kill(api.pid, 'SIGWINCH'), profileStart + 20_000)]
+      : [];
     const soak = await httpRound({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, durationSeconds: Math.round(MINUTES * 60), requests, expectStatus: [200], overallRate: rate }, { api: api.pid, worker: worker.pid });
     clearInterval(renew);
+    profileTimers.forEach(clearTimeout);
+    if (PROFILE) {
+      for (let k = 0; k < 50 && !existsSync(profileFile); k++) await new Promise((r) => setTimeout(r, 200));
+      if (existsSync(profileFile)) printProfileSummary('API during the soak (20 s)', profileFile, Math.round((soak.ops / soak.seconds) * 20), 30);
+    }
     const samples = readFileSync(monitorFile, 'utf8').split('\n').filter(Boolean).slice(startLine).map((l) => JSON.parse(l) as Sample);
     const windowOf = (from: number, to: number) => samples.filter((s, k) => k >= from && k < to);
     const perMin = 6;
