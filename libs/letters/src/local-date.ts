@@ -19,12 +19,15 @@ export function assertLocalDate(value: LocalDate, field: string): void {
   }
 }
 
+/** One formatter per language, made once: building an Intl.DateTimeFormat costs far more than formatting with it. */
+const LONG_DATE = new Map<Language, Intl.DateTimeFormat>();
+
 /** "29 novembre 2026", "29 نونبر 2026": the long form an applicant reads without ambiguity between d/m and m/d. */
 export function formatLocalDate(value: LocalDate, language: Language): string {
   const [y, m, d] = value.split('-').map(Number);
-  return new Intl.DateTimeFormat(DATE_LOCALE[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  let format = LONG_DATE.get(language);
+  if (!format) LONG_DATE.set(language, (format = new Intl.DateTimeFormat(DATE_LOCALE[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
+  return format.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** Puts a formatted date into a label's `{date}` slot. */
