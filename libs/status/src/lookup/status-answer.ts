@@ -31,6 +31,21 @@ export interface StatusAnswer {
 const OFFICE_TIME_ZONE = 'Africa/Casablanca';
 const TIME_LOCALE: Record<Language, string> = { ar: 'ar-MA-u-nu-latn', fr: 'fr-MA', en: 'en-GB', es: 'es-ES' };
 
+/** The interview's day and time formatters, made once per language (building one costs more than the whole answer). */
+const INTERVIEW_FORMATS = new Map<Language, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+function interviewFormats(language: Language): { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat } {
+  let formats = INTERVIEW_FORMATS.get(language);
+  if (!formats) {
+    formats = {
+      day: new Intl.DateTimeFormat(TIME_LOCALE[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: OFFICE_TIME_ZONE }),
+      time: new Intl.DateTimeFormat(TIME_LOCALE[language], { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: OFFICE_TIME_ZONE }),
+    };
+    INTERVIEW_FORMATS.set(language, formats);
+  }
+  return formats;
+}
+
 export function buildStatusAnswer(facts: StatusFacts, language: Language): StatusAnswer {
   const stage = stateOf(workflowFor(facts.kind), facts.state)?.stage ?? 'under_review';
   const words = STAGE_WORDS[language][stage];
@@ -64,8 +79,9 @@ function toDoFor(stage: Stage, facts: StatusFacts, language: Language): ToDo[] {
   }
   if (facts.interview && !facts.interviewHeld && (stage === 'interview_planned' || stage === 'under_review')) {
     const at = new Date(facts.interview.at);
-    const day = new Intl.DateTimeFormat(TIME_LOCALE[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: OFFICE_TIME_ZONE }).format(at);
-    const time = new Intl.DateTimeFormat(TIME_LOCALE[language], { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: OFFICE_TIME_ZONE }).format(at);
+    const { day: dayFormat, time: timeFormat } = interviewFormats(language);
+    const day = dayFormat.format(at);
+    const time = timeFormat.format(at);
     let text = fill(t.attendInterview, { date: day, time, place: facts.interview.place });
     if (facts.interview.interpreterLanguage) text += ` ${t.interpreter}`;
     todo.push({ action: 'attend_interview', text, at: facts.interview.at, place: facts.interview.place });
