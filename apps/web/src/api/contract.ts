@@ -6,6 +6,7 @@
  * becomes a compile error in the screens that use it.
  */
 import type { ProblemBody } from './problem';
+import type { components } from './schema';
 
 export type CaseKind = 'regularisation' | 'asylum' | 'renewal';
 export type Role = 'applicant' | 'caseworker' | 'supervisor' | 'admin';
@@ -272,21 +273,10 @@ export interface CreatedApplication {
   version: number;
 }
 
-// ---- documents (issue 4, landed in code; no response schema)
-export type ChecklistStatus = 'missing' | 'pending_check' | 'verified' | 'rejected';
-export interface ChecklistItem {
-  kind: string;
-  required: boolean;
-  status: ChecklistStatus;
-  inReview: boolean;
-  reason: string | null;
-  detail: string | null;
-  documentIds: string[];
-}
-export interface Checklist {
-  items: ChecklistItem[];
-  complete: boolean;
-}
+// ---- documents (described by the OpenAPI document: the generated types)
+export type ChecklistItem = components['schemas']['ChecklistItemDto'];
+export type ChecklistStatus = ChecklistItem['status'];
+export type Checklist = components['schemas']['ChecklistDto'];
 export const DOCUMENT_KINDS = [
   'identity_document',
   'photo',
@@ -300,31 +290,10 @@ export const DOCUMENT_KINDS = [
   'proof_of_means',
 ] as const;
 
-// ---- notifications (issue 4, landed; no response schema)
-export interface InboxItem {
-  id: string;
-  applicationId: string | null;
-  event: string;
-  language: string;
-  subject: string;
-  body: string;
-  createdAt: string;
-  readAt: string | null;
-}
-export interface InboxPage {
-  items: InboxItem[];
-  next: string | null;
-}
-export interface DeadLetter {
-  id: string;
-  deliveryId: string;
-  notificationId: string;
-  channel: string;
-  event: string;
-  attempts: number;
-  lastError: string;
-  failedAt: string;
-}
+// ---- notifications (described by the OpenAPI document: the generated types)
+export type InboxItem = components['schemas']['InboxMessageDto'];
+export type InboxPage = components['schemas']['InboxPageDto'];
+export type DeadLetter = components['schemas']['DeadLetterDto'];
 
 // ---- audit (issue 5, landed; no response schema)
 export interface AuditEventView {
@@ -409,14 +378,8 @@ export interface ProcessingTimesReport {
   suppressed: number;
 }
 
-// ---- letters (issue 5; libs/letters/src/download)
-export interface IssuedLetter {
-  id: string;
-  kind: 'receipt' | 'decision';
-  decisionId: string | null;
-  language: string;
-  issuedAt: string;
-}
+// ---- letters (described by the OpenAPI document: the generated types)
+export type IssuedLetter = components['schemas']['IssuedLetterDto'];
 
 // ---- quality sampling (issue 5; libs/supervision/src/sampling)
 export interface QualitySample {

@@ -1394,7 +1394,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @description Why the last attempt failed (no address, no message text) */
-            lastError: string | null;
+            lastError: string;
             /** Format: uuid */
             notificationId: string;
         };

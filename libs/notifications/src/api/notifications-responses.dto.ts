@@ -8,7 +8,7 @@ export class DeadLetterDto {
   @ApiProperty({ enum: ['email', 'sms', 'in_app'] }) channel: string;
   @ApiProperty({ example: 'case.decided' }) event: string;
   @ApiProperty() attempts: number;
-  @ApiProperty({ nullable: true, type: String, description: 'Why the last attempt failed (no address, no message text)' }) lastError: string | null;
+  @ApiProperty({ description: 'Why the last attempt failed (no address, no message text)' }) lastError: string;
   @ApiProperty({ format: 'date-time' }) failedAt: string;
 }
 
