@@ -32,6 +32,8 @@ export function CorrectionDialog({ person, opened, onClose }: { person: PersonRe
     onSuccess: async () => {
       notify({ color: 'green', message: t('correction.saved') });
       await client.invalidateQueries({ queryKey: ['applicant', person.id] });
+      // The case pages already read show the person too (names, nationality): read again when opened.
+      await client.invalidateQueries({ queryKey: ['application'] });
       onClose();
     },
   });

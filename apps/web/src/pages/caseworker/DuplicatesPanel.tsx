@@ -44,6 +44,8 @@ export function DuplicatesPanel({ person, mayMerge }: { person: PersonRecord; ma
       notify({ color: 'green', message: t('personPage.merged', { count: r.movedApplications }) });
       await client.invalidateQueries({ queryKey: ['applicant', person.id] });
       await client.invalidateQueries({ queryKey: ['work-queue'] });
+      // The moved files' case pages show another person now.
+      await client.invalidateQueries({ queryKey: ['application'] });
     },
   });
 

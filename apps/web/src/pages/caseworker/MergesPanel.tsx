@@ -28,6 +28,8 @@ export function MergesPanel({ personId, mayUndo }: { personId: string; mayUndo: 
       notify({ color: 'green', message: t('personPage.undoneOk', { count: r.restoredApplications }) });
       await client.invalidateQueries({ queryKey: ['applicant', personId] });
       await client.invalidateQueries({ queryKey: ['work-queue'] });
+      // The moved files' case pages show another person now.
+      await client.invalidateQueries({ queryKey: ['application'] });
     },
   });
 
