@@ -79,8 +79,10 @@ async function main(): Promise<void> {
     const profileTimers = PROFILE
       ? [setTimeout(() => process.kill(api.pid, 'SIGWINCH'), profileStart), setTimeout(() => process.kill(api.pid, 'SIGWINCH'), profileStart + 20_000)]
       : [];
+    const sched0 = mainThreadSchedstat(api.pid);
     const soak = await httpRound({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, durationSeconds: Math.round(MINUTES * 60), requests, expectStatus: [200], overallRate: rate }, { api: api.pid, worker: worker.pid });
     clearInterval(renew);
+    const sched1 = mainThreadSchedstat(api.pid);
     profileTimers.forEach(clearTimeout);
     if (PROFILE) {
       for (let k = 0; k < 50 && !existsSync(profileFile); k++) await new Promise((r) => setTimeout(r, 200));
@@ -111,6 +113,10 @@ async function main(): Promise<void> {
       eventLoopDelayP99MaxOfIntervalsMs: Math.max(...p99s),
       eventLoopDelayP99MedianOfIntervalsMs: med(p99s),
       eventLoopDelayMaxMs: Math.max(...samples.map((s) => s.max)),
+      // The API's main thread over the soak (/proc/<pid>/task/<pid>/schedstat): the share of the time it ran, and the
+      // share it was ready to run but waited for a CPU (a delay monitorEventLoopDelay counts as event-loop delay).
+      apiMainThreadRunShare: (sched1.runNs - sched0.runNs) / 1e9 / soak.seconds,
+      apiMainThreadRunQueueWaitShare: (sched1.waitNs - sched0.waitNs) / 1e9 / soak.seconds,
       apiPeakRssMb: soak.peakRssMb.api ?? NaN,
       workerPeakRssMb: soak.peakRssMb.worker ?? NaN,
     };
@@ -134,6 +140,16 @@ async function main(): Promise<void> {
   } finally {
     await api.stop();
     await worker.stop();
+  }
+}
+
+/** Time a thread spent on a CPU and waiting in the run queue, in nanoseconds (Linux schedstat; zeros elsewhere). */
+function mainThreadSchedstat(pid: number): { runNs: number; waitNs: number } {
+  try {
+    const [run, wait] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').trim().split(/\s+/).map(Number);
+    return { runNs: run ?? 0, waitNs: wait ?? 0 };
+  } catch {
+    return { runNs: 0, waitNs: 0 };
   }
 }
 
