@@ -56,6 +56,11 @@ describe('cases read ports (letters and supervision read through them)', () => {
     expect(await facts.readableFile(staff('caseworker', 'RAB', 'caseworker.rabat@masar.example'), id)).toEqual({ reference: receipt!.reference });
     expect(await facts.readableFile(staff('supervisor', 'CAS', 'supervisor.casablanca@masar.example'), id)).toBeNull();
     expect(await facts.readableFile(staff('caseworker', 'RAB', 'caseworker.rabat@masar.example'), other)).toBeNull();
+    // The national commission reads the letters of the files appealed to it, and only those.
+    const commission = staff('supervisor', 'CNR', 'supervisor.commission@masar.example');
+    expect(await facts.readableFile(commission, id)).toBeNull();
+    await t.dataSource.query(`update applications set appeal_office_id = $2 where id = $1`, [id, t.staff.offices.CNR]);
+    expect(await facts.readableFile(commission, id)).toEqual({ reference: receipt!.reference });
     // An applicant reads only the files of the person linked to their account (this one has no account).
     const applicant: Actor = { userId: t.staff.users['applicant@masar.example']!, role: 'applicant', officeId: null, regionCode: null, nationalCommission: false };
     expect(await facts.readableFile(applicant, id)).toBeNull();
