@@ -51,13 +51,13 @@ function renderPage() {
   );
 }
 
-describe('IntakePage', () => {
+describe('IntakePage', { timeout: 30_000 }, () => {
   it('explains a refused row in words, links a set-aside row to the person and the earlier line, offers the receipts once done', async () => {
     renderPage();
-    const error = await screen.findByTestId('intake-error-row');
+    const error = await screen.findByTestId('intake-error-row', {}, { timeout: 10_000 });
     expect(error).toHaveTextContent(words.codes.BIRTH_DATE_INVALID!);
     expect(error).toHaveTextContent('birth_date');
-    const review = await screen.findByTestId('intake-review-row');
+    const review = await screen.findByTestId('intake-review-row', {}, { timeout: 10_000 });
     expect(within(review).getByRole('link', { name: 'la personne enregistrée 1' })).toHaveAttribute('href', `/app/applicants/${PERSON}`);
     expect(review).toHaveTextContent('la ligne 2 du fichier');
     expect(screen.getByTestId('intake-count-imported')).toHaveTextContent('3');
@@ -67,7 +67,7 @@ describe('IntakePage', () => {
   it('while importing, shows the progress below 100% and keeps the receipts for later', async () => {
     current = batch({ status: 'importing', progress: 0.995, counts: { received: 5, invalid: 0, staged: 5, imported: 4, forReview: 0, pending: 1 }, completedAt: null });
     renderPage();
-    expect(await screen.findByText('Import : 99 %')).toBeInTheDocument();
+    expect(await screen.findByText('Import : 99 %', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByText(words.receiptsAfterImport)).toBeInTheDocument();
     expect(screen.getByText(words.noErrors)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: words.takeReceipts })).toBeNull();

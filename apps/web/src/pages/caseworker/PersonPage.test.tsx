@@ -27,6 +27,7 @@ let mergeAnswer: () => Response;
 beforeEach(() => {
   session.store({ accessToken: 'a', refreshToken: 'r', expiresIn: 900 });
   sent.length = 0;
+  role = 'caseworker';
   mergeAnswer = () => json({ mergeId: 'm1', movedApplications: 2 }, 201);
   vi.stubGlobal(
     'fetch',
@@ -59,10 +60,10 @@ function renderPage() {
   );
 }
 
-describe('PersonPage', () => {
+describe('PersonPage', { timeout: 30_000 }, () => {
   it('shows the record, its files and the corrections in words', async () => {
     renderPage();
-    expect(await screen.findByTestId('person-latin-name')).toHaveTextContent('Mohamed Diallo');
+    expect(await screen.findByTestId('person-latin-name', {}, { timeout: 10_000 })).toHaveTextContent('Mohamed Diallo');
     expect(screen.getByText('17 April 1990')).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'MA-7K3Q-9XWD' })).toHaveAttribute('href', '/app/cases/f1');
     expect(await screen.findByTestId('person-correction')).toHaveTextContent('Changed: Name (Latin letters), Preferred language');
@@ -71,7 +72,7 @@ describe('PersonPage', () => {
 
   it('lists the other record beside this one, not the record itself, with the differences marked; a caseworker cannot merge', async () => {
     renderPage();
-    const cards = await screen.findAllByTestId('person-duplicate');
+    const cards = await screen.findAllByTestId('person-duplicate', {}, { timeout: 10_000 });
     expect(cards).toHaveLength(1);
     const rows = within(cards[0]!).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.getAttribute('data-likeness'))).toEqual(['differs', 'unknown', 'same', 'same']);
@@ -83,7 +84,7 @@ describe('PersonPage', () => {
   it('lets a supervisor merge after saying what moves and why', async () => {
     role = 'supervisor';
     renderPage();
-    fireEvent.click(await screen.findByRole('button', { name: words.personPage.merge }));
+    fireEvent.click(await screen.findByRole('button', { name: words.personPage.merge }, { timeout: 10_000 }));
     const dialog = await screen.findByRole('dialog', { name: words.personPage.mergeTitle });
     expect(within(dialog).getByTestId('reason-dialog-what')).toHaveTextContent('Mohammed Diallo · محمد ديالو');
     expect(within(dialog).getByTestId('reason-dialog-what')).toHaveTextContent('its files (2)');
@@ -93,24 +94,22 @@ describe('PersonPage', () => {
     fireEvent.change(within(dialog).getByRole('textbox'), { target: { value: 'Same passport A1234567 on both records.' } });
     fireEvent.click(confirm);
     await waitFor(() => expect(sent.filter((s) => s.path.endsWith('/merges'))).toEqual([{ method: 'POST', path: `/applicants/${ID}/merges`, body: { mergedId: OTHER, reason: 'Same passport A1234567 on both records.' } }]));
-    role = 'caseworker';
   });
 
   it('shows the problem the API answers to a merge, in the dialog', async () => {
     role = 'supervisor';
     mergeAnswer = () => json({ status: 422, code: 'CASES_MERGE_INVALID', title: 'Merge refused', detail: 'One of the two records was already merged.' }, 422);
     renderPage();
-    fireEvent.click(await screen.findByRole('button', { name: words.personPage.merge }));
+    fireEvent.click(await screen.findByRole('button', { name: words.personPage.merge }, { timeout: 10_000 }));
     const dialog = await screen.findByRole('dialog');
     fireEvent.change(within(dialog).getByRole('textbox'), { target: { value: 'Same passport A1234567 on both records.' } });
     fireEvent.click(within(dialog).getByRole('button', { name: words.personPage.merge }));
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('One of the two records was already merged.');
-    role = 'caseworker';
   });
 
   it('corrects only the changed field, with the reason', async () => {
     renderPage();
-    fireEvent.click(await screen.findByRole('button', { name: words.correction.button }));
+    fireEvent.click(await screen.findByRole('button', { name: words.correction.button }, { timeout: 10_000 }));
     const dialog = await screen.findByRole('dialog', { name: words.correction.title });
     fireEvent.change(within(dialog).getByLabelText('Name (Latin letters)'), { target: { value: 'Mohamed Diallo Sow' } });
     const save = within(dialog).getByRole('button', { name: 'Save' });
