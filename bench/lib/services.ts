@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import IORedis from 'ioredis';
 import { Client } from 'pg';
@@ -167,8 +167,18 @@ export function benchSecrets(): BenchSecrets {
     AUDIT_SIGNING_KEY: k(),
   };
   mkdirSync(dir, { recursive: true });
-  writeFileSync(file, JSON.stringify(s, null, 2), { mode: 0o600 });
-  return s;
+  // Two benchmarks started together must end with the same keys (a campaign's access codes are hashed with them):
+  // written aside, then linked into place, which fails if the other got there first; then theirs is read.
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(s, null, 2), { mode: 0o600 });
+  try {
+    linkSync(tmp, file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  } finally {
+    unlinkSync(tmp);
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as BenchSecrets;
 }
 
 /** The environment of a production-mode Masar process in a benchmark. */
