@@ -40,26 +40,38 @@ interface Match {
  * document number through the blind index, or the same nationality and birth year with a shared name key, a
  * trigram-similar skeleton or the same Double Metaphone code, as FindDuplicateCandidates does for one person), and
  * against the earlier rows of the same chunk (earlier chunks are already persons).
+ *
+ * Each row probes indexes (a lateral join per row): the document number's blind index; the (nationality,
+ * birth_year) block, read from the index alone (applicants_block_idx carries id, keys and skeleton) for the key
+ * and trigram tests; and (nationality, birth_year, dmetaphone(latin_name)) for the sound, an equi-join rather
+ * than a Double Metaphone code computed for every person of the block. The parameters are typed as the columns
+ * (character(64), character(2)): compared as text, the columns' indexes could not be used and every chunk read
+ * and sorted the whole applicants and documents tables.
  */
 const DUPLICATES_SQL = `
   with i as (
     select t.line, t.doc_index, t.birth_year, t.nationality, t.skeleton, t.latin_name,
            string_to_array(nullif(t.skeleton, ''), ' ') as keys,
            nullif(dmetaphone(coalesce(t.latin_name, '')), '') as dm
-      from unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[]) as t(line, doc_index, birth_year, nationality, skeleton, latin_name)
+      from unnest($1::int[], $2::character(64)[], $3::int[], $4::character(2)[], $5::text[], $6::text[]) as t(line, doc_index, birth_year, nationality, skeleton, latin_name)
   ),
   hits as (
-    select i.line, p.id, null::int as other, 'document_number' as matched
-      from i join applicant_identity_documents d on d.number_index = i.doc_index
-             join applicants p on p.id = d.applicant_id and p.merged_into_id is null
+    select i.line, d.applicant_id as id, null::int as other, 'document_number' as matched
+      from i cross join lateral (
+        select d.applicant_id from applicant_identity_documents d join applicants p on p.id = d.applicant_id and p.merged_into_id is null
+         where d.number_index = i.doc_index offset 0) d
     union all
     select i.line, p.id, null, case when p.name_keys && i.keys then 'name_key'
                                     when similarity(p.name_skeleton, i.skeleton) >= $7 then 'name_trigram'
                                     else 'name_phonetic' end
-      from i join applicants p on p.merged_into_id is null and p.nationality = i.nationality and p.birth_year = i.birth_year
-     where p.name_keys && i.keys
-        or (i.skeleton <> '' and similarity(p.name_skeleton, i.skeleton) >= $7)
-        or (i.dm is not null and p.latin_name is not null and dmetaphone(p.latin_name) = i.dm)
+      from i cross join lateral (
+        select p.id, p.name_keys, p.name_skeleton from applicants p
+         where p.merged_into_id is null and p.nationality = i.nationality and p.birth_year = i.birth_year
+           and (p.name_keys && i.keys or (i.skeleton <> '' and similarity(p.name_skeleton, i.skeleton) >= $7))
+        union
+        select p.id, p.name_keys, p.name_skeleton from applicants p
+         where i.dm is not null and p.merged_into_id is null and p.latin_name is not null
+           and p.nationality = i.nationality and p.birth_year = i.birth_year and dmetaphone(p.latin_name) = i.dm) p
     union all
     select b.line, null, a.line, 'document_number'
       from i a join i b on a.doc_index = b.doc_index and a.line < b.line
@@ -108,6 +120,8 @@ export class RegisterCampaignBatch {
     // The bulk path writes what 'submit' does today; a clock on the submitted state would need its rows too.
     if (stateOf(def, submitted.to)?.clock) throw new Error('RegisterCampaignBatch does not start clocks: the submitted state now runs one');
 
+    // A chunk's statements are index probes: compiling them (JIT, from their estimated cost) took longer than running them.
+    await m.query(`set local jit = off`);
     const matches: Match[] = await m.query(DUPLICATES_SQL, [
       rows.map((r) => r.line),
       rows.map((r) => r.documentIndex),

@@ -4,6 +4,7 @@ import { ApplicantCorrections1796000100003 } from './1796000100003-applicant-cor
 import { FlagsAndReferrals1796000100004 } from './1796000100004-flags-and-referrals';
 import { MergeMovesAccount1796000100005 } from './1796000100005-merge-moves-account';
 import { ApplicationStateCounts1796000100010 } from './1796000100010-application-state-counts';
+import { DuplicateBlockingIndexes1796000100015 } from './1796000100015-duplicate-blocking-indexes';
 
 export const CasesMigrations = [
   CreateCases1796000100001,
@@ -12,4 +13,5 @@ export const CasesMigrations = [
   FlagsAndReferrals1796000100004,
   MergeMovesAccount1796000100005,
   ApplicationStateCounts1796000100010,
+  DuplicateBlockingIndexes1796000100015,
 ];
