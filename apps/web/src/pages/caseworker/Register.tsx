@@ -8,7 +8,7 @@ import type { CaseKind, CreatedApplication, DuplicateCandidate, IdentityDocument
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { categoryLabel, kindLabel, personName } from '../../ui/labels';
 import { usePageTitle } from '../../ui/use-page-title';
-import { PersonFields } from './PersonFields';
+import { PersonFields, type PersonFieldValues } from './PersonFields';
 
 /** The six categories of 2014, part of every version of the criteria: offered when no version is chosen. */
 const SIX_CATEGORIES: RegularisationCategory[] = ['spouse_of_moroccan', 'spouse_of_foreigner', 'child_of_eligible_parent', 'work_contract', 'residence_five_years', 'serious_illness'];
@@ -20,16 +20,7 @@ interface CriteriaVersionView {
   categories: RegularisationCategory[];
 }
 
-interface PersonForm {
-  latinName: string;
-  arabicName: string;
-  birthDate: string;
-  birthYear: string;
-  sex: '' | 'female' | 'male';
-  nationality: string;
-  preferredLanguage: 'ar' | 'fr' | 'en' | 'es';
-  phone: string;
-  email: string;
+interface PersonForm extends PersonFieldValues {
   documentType: IdentityDocumentType;
   documentNumber: string;
   documentCountry: string;

@@ -1,4 +1,5 @@
 import type { components } from '../../api/schema';
+import type { PersonFieldValues } from './PersonFields';
 
 export type PersonRecord = components['schemas']['ApplicantViewDto'];
 export type CorrectionBody = components['schemas']['CorrectApplicantDto'];
@@ -37,16 +38,7 @@ export function likeness(person: Pick<PersonRecord, 'latinName' | 'arabicName' |
 }
 
 /** The correction form: every field as typed text ('' for nothing). */
-export interface CorrectionForm {
-  latinName: string;
-  arabicName: string;
-  birthDate: string;
-  birthYear: string;
-  sex: '' | 'female' | 'male';
-  nationality: string;
-  phone: string;
-  email: string;
-  preferredLanguage: 'ar' | 'fr' | 'en' | 'es';
+export interface CorrectionForm extends PersonFieldValues {
   address: string;
 }
 
