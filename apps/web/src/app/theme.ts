@@ -9,6 +9,8 @@ export const theme = createTheme({
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Naskh Arabic', 'Noto Sans Arabic', sans-serif",
   defaultRadius: 'md',
   cursorType: 'pointer',
+  // Users who ask their system for reduced motion get no transitions (dialogs, menus appear at once).
+  respectReducedMotion: true,
   focusRing: 'auto',
   components: {
     Button: { defaultProps: { size: 'md' } },
