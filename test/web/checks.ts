@@ -25,7 +25,7 @@ export const axeResults: AxeSummary[] = [];
  */
 export async function checkAccessibility(page: Page, name: string): Promise<void> {
   // Judge the page at rest: a dialog still fading in has half-transparent colours that fail contrast for a moment.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 }).catch(() => undefined);
+  await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running')`, undefined, { timeout: 5_000 }).catch(() => undefined);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const violations = result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, nodes: v.nodes.length, help: v.help }));
   axeResults.push({ page: name, violations });
