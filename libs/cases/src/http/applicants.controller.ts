@@ -51,10 +51,9 @@ export class ApplicantsController {
   @Allow('caseworker', 'supervisor')
   @ApiOkResponse({ type: ApplicantRecordDto, description: 'The corrected record; the fields changed and the reason are recorded' })
   correctRecord(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CorrectApplicantDto): Promise<ApplicantRecordDto> {
-    const { reason, ...fields } = body;
-    // Only the fields sent: a DTO instance may carry every declared field as undefined (class fields are defined
-    // under ES2022 semantics), and an undefined one would erase what the record holds.
-    const change = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Omit<CorrectApplicantDto, 'reason'>;
+    // Only the fields sent are own properties of the DTO: class fields use the [[Set]] semantics
+    // (useDefineForClassFields false in tsconfig.json and .swcrc), so an absent field is not an undefined one.
+    const { reason, ...change } = body;
     return this.correct.execute(actor, id, change, reason);
   }
 
