@@ -2,6 +2,9 @@ import { QUEUES } from '@masar/queue';
 import { createTestApp, describeWithRedis, type QueueKind, type TestApp } from '@masar/testing';
 import { ADMIN, APPLICANT, CASEWORKER } from './support/notifications-harness';
 
+/** A supervisor runs an office's decisions, not the platform's queues. */
+const SUPERVISOR = 'supervisor.rabat@masar.example';
+
 function suite(queue: QueueKind) {
   let t: TestApp;
   beforeAll(async () => {
@@ -17,8 +20,8 @@ function suite(queue: QueueKind) {
     }
   });
 
-  it('refuses caseworkers and applicants, even with a dashboard cookie holding their token', async () => {
-    for (const who of [CASEWORKER, APPLICANT]) {
+  it('refuses caseworkers, supervisors and applicants, even with a dashboard cookie holding their token', async () => {
+    for (const who of [CASEWORKER, SUPERVISOR, APPLICANT]) {
       const headers = await t.as(who);
       expect((await t.app.inject({ method: 'GET', url: '/admin/queues/api/queues', headers })).statusCode).toBe(403);
       const cookie = `masar_queues=${headers.authorization.slice('Bearer '.length)}`;
