@@ -76,6 +76,40 @@ describe('npm run seed:synthetic (bulk load)', () => {
     expect(counts!.both_scripts).toBeGreaterThan(500);
   });
 
+  it('spreads the files like a campaign: kinds and categories in proportion, every stage of each workflow present', async () => {
+    const kinds = await query<{ kind: string; n: number }>(seeded.url, 'select kind, count(*)::int as n from applications group by kind');
+    const share = Object.fromEntries(kinds.map((k) => [k.kind, k.n / 2000]));
+    // Campaign proportions of the generator: regularisation 72 %, renewal 15 %, asylum 13 % (binomial spread at 2,000 files < 1 %).
+    expect(share.regularisation).toBeGreaterThan(0.66);
+    expect(share.regularisation).toBeLessThan(0.78);
+    expect(share.renewal).toBeGreaterThan(0.1);
+    expect(share.asylum).toBeGreaterThan(0.08);
+
+    const categories = await query<{ category: string; n: number }>(
+      seeded.url,
+      `select category, count(*)::int as n from applications where kind = 'regularisation' group by category order by n desc`,
+    );
+    expect(categories.length).toBeGreaterThanOrEqual(8);
+    expect(categories[0]!.n / categories.reduce((a, c) => a + c.n, 0)).toBeLessThan(0.6);
+
+    // Files stand at every kind of stage: open work, decisions awaiting four eyes, appeals, cards, and closed files.
+    const states = await query<{ kind: string; state: string; n: number }>(
+      seeded.url,
+      'select kind, state, count(*)::int as n from applications group by kind, state',
+    );
+    const of = (kind: string) => new Set(states.filter((s) => s.kind === kind).map((s) => s.state));
+    const regularisation = of('regularisation');
+    for (const state of ['submitted', 'completeness_check', 'awaiting_documents', 'provincial_review', 'favourable_proposed', 'card_production', 'card_issued', 'appeal_window', 'withdrawn']) {
+      expect([state, regularisation.has(state)]).toEqual([state, true]);
+    }
+    expect(regularisation.size).toBeGreaterThanOrEqual(12);
+    const asylum = of('asylum');
+    for (const state of ['registered', 'interview_scheduled', 'interviewed', 'protected']) expect([state, asylum.has(state)]).toEqual([state, true]);
+    expect(of('renewal').size).toBeGreaterThanOrEqual(4);
+    // No state holds most of the files (a generator stuck on one path would).
+    expect(Math.max(...states.map((s) => s.n)) / 2000).toBeLessThan(0.5);
+  });
+
   it('ends with the schema of the migrations: every key, index, foreign key and trigger back, valid', async () => {
     const [after, migrated] = await Promise.all([query<{ d: string }>(seeded.url, SCHEMA), query<{ d: string }>(fresh.url, SCHEMA)]);
     expect(after.length).toBeGreaterThan(100);
