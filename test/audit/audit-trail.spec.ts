@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AuditErrorCode, AuditTrail, verifyAuditChain } from '@masar/audit';
 import { runWithRequestContext } from '@masar/logging';
+// The audit context's own tests may look inside it: the function's arguments are made as AuditTrail makes them.
+import { normaliseEvent } from '../../libs/audit/src/audit-event';
+import { canonicalBody } from '../../libs/audit/src/chain/audit-hash';
 import { createAuditDatabase, openDataSource, type TestDatabase } from './support/audit-database';
 import { anAuditEvent } from './support/audit-events';
 
@@ -68,6 +71,46 @@ describe('AuditTrail', () => {
     expect(transactions).toBeLessThan(20);
     expect(await rows()).toHaveLength(before + 200);
     expect(await verifyAuditChain(ds)).toMatchObject({ ok: true, eventsChecked: before + 200 });
+  });
+
+  it('appends a set of events with the change in order, slice after slice, every link verifiable; nothing on rollback', async () => {
+    const before = await rows();
+    const events = Array.from({ length: 12 }, (_, i) => anAuditEvent({ action: 'case.registered_in_bulk', fields: i % 2 ? ['kind'] : [], details: { line: i } }));
+    await expect(
+      ds.transaction(async (m) => {
+        await trail.recordMany(m, events, 5);
+        throw new Error('the import failed');
+      }),
+    ).rejects.toThrow('the import failed');
+    expect(await rows()).toHaveLength(before.length);
+
+    await ds.transaction((m) => trail.recordMany(m, events, 5));
+    const added = (await rows()).slice(before.length);
+    expect(added.map((r: { details: { line: number } }) => r.details.line)).toEqual(events.map((_, i) => i));
+    expect(added.map((r: { seq: string }) => Number(r.seq))).toEqual(events.map((_, i) => before.length + 1 + i));
+    expect(added[0].prev_hash).toBe(before[before.length - 1].hash);
+    for (let i = 1; i < added.length; i++) expect(added[i].prev_hash).toBe(added[i - 1].hash);
+    expect(added[1].fields).toEqual(['kind']);
+    // The next single append links to the last of the set.
+    await trail.recordNow(anAuditEvent({ action: 'case.read' }));
+    expect((await rows()).pop().prev_hash).toBe(added[added.length - 1].hash);
+    expect(await verifyAuditChain(ds)).toMatchObject({ ok: true, eventsChecked: before.length + 13 });
+  });
+
+  it('gives back the seq and hash of each appended event, in order (audit_append_many)', async () => {
+    const events = [anAuditEvent({ details: { n: 1 } }), anAuditEvent({ details: { n: 2 } })];
+    const returned: { seq: string; hash: string }[] = await ds.transaction((m) =>
+      m.query(`select seq::text as seq, hash from audit_append_many($1::jsonb, $2::text[])`, [
+        JSON.stringify(events.map((e) => normaliseEvent(e))),
+        events.map((e) => canonicalBody(normaliseEvent(e))),
+      ]),
+    );
+    const last = (await rows()).slice(-2);
+    expect(returned).toEqual(last.map((r: { seq: string; hash: string }) => ({ seq: r.seq, hash: r.hash })));
+    expect(await ds.transaction((m) => m.query(`select count(*)::int as n from audit_append_many('[]'::jsonb, '{}'::text[])`))).toEqual([{ n: 0 }]);
+    await expect(ds.transaction((m) => m.query(`select * from audit_append_many($1::jsonb, '{}'::text[])`, [JSON.stringify([normaliseEvent(events[0]!)])]))).rejects.toThrow(
+      /1 events for 0 bodies/,
+    );
   });
 
   it('refuses an invalid event at once, without failing the others recorded with it', async () => {

@@ -11,17 +11,18 @@ export class AppendAuditEventsInBatches1796000050001 implements MigrationInterfa
   name = 'AppendAuditEventsInBatches1796000050001';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      create function audit_append_many(events jsonb, bodies text[]) returns table (seq bigint, hash text)
-      language plpgsql volatile security definer set search_path = pg_catalog, public as $$
-      declare
-        head_seq bigint;
-        head_hash text;
-        new_seq bigint;
-        new_hash text;
-        e jsonb;
-        n int := coalesce(array_length(bodies, 1), 0);
-      begin
+    await q.query(`create function ${APPEND_MANY_ONE_BY_ONE}`);
+    await q.query(`revoke all on function audit_append_many(jsonb, text[]) from public`);
+    await q.query(`grant execute on function audit_append_many(jsonb, text[]) to masar_app`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`drop function audit_append_many(jsonb, text[])`);
+  }
+}
+
+/** The start of `audit_append_many`'s body in every version: the checks, the chain's lock and its head. */
+export const APPEND_MANY_HEAD = `
         if current_setting('transaction_isolation') <> 'read committed' then
           raise exception 'audit_append_many must run in a READ COMMITTED transaction (got %)', current_setting('transaction_isolation')
             using errcode = 'feature_not_supported';
@@ -33,7 +34,24 @@ export class AppendAuditEventsInBatches1796000050001 implements MigrationInterfa
         select a.seq, a.hash into head_seq, head_hash from audit_events a order by a.seq desc limit 1;
         head_seq := coalesce(head_seq, 0);
         head_hash := coalesce(head_hash, repeat('0', 64));
-        for i in 1 .. n loop
+`;
+
+/**
+ * The function as this migration made it (one INSERT per event); a later migration replaces it and puts it back on
+ * revert.
+ */
+export const APPEND_MANY_ONE_BY_ONE = `
+      audit_append_many(events jsonb, bodies text[]) returns table (seq bigint, hash text)
+      language plpgsql volatile security definer set search_path = pg_catalog, public as $$
+      declare
+        head_seq bigint;
+        head_hash text;
+        new_seq bigint;
+        new_hash text;
+        e jsonb;
+        n int := coalesce(array_length(bodies, 1), 0);
+      begin
+${APPEND_MANY_HEAD}        for i in 1 .. n loop
           e := events -> (i - 1);
           new_seq := head_seq + 1;
           new_hash := encode(sha256(convert_to(new_seq::text || '|' || head_hash || '|' || bodies[i], 'UTF8')), 'hex');
@@ -49,12 +67,4 @@ export class AppendAuditEventsInBatches1796000050001 implements MigrationInterfa
           hash := new_hash;
           return next;
         end loop;
-      end $$`);
-    await q.query(`revoke all on function audit_append_many(jsonb, text[]) from public`);
-    await q.query(`grant execute on function audit_append_many(jsonb, text[]) to masar_app`);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`drop function audit_append_many(jsonb, text[])`);
-  }
-}
+      end $$`;
