@@ -1,11 +1,11 @@
 import type { Actor } from '@masar/access';
-import { CaseFactsForLetters, CaseReporting, decisionsTakenSql, PERSON_FILES_SQL } from '@masar/cases';
+import { CASE_REPORT_VIEWS, CaseFactsForLetters, CaseReporting, CaseStatistics, decisionsTakenSql, PERSON_FILES_SQL } from '@masar/cases';
 import { createTestApp, type TestApp } from '@masar/testing';
 import { days, FileBuilder } from '../supervision/support/file-builder';
 
 /**
  * The read ports the cases context offers the letters and supervision contexts: their SQL lives here, on the cases
- * tables, and is tested here against known files.
+ * tables (and the report views this context owns), and is tested here against known files.
  */
 describe('cases read ports (letters and supervision read through them)', () => {
   let t: TestApp;
@@ -120,5 +120,73 @@ describe('cases read ports (letters and supervision read through them)', () => {
     const account = t.staff.users['applicant@masar.example']!;
     await t.dataSource.query(`update applicants set user_id = $2 where id = $1`, [person, account]);
     expect(await reporting.personsOfAccount(account)).toContain(person);
+  });
+
+  it('counts files, decisions and stays from the report views it owns, refreshed through the port, within the offices asked', async () => {
+    const statistics = t.app.get(CaseStatistics);
+    const cw = t.staff.users['caseworker.rabat@masar.example']!;
+    const sup = t.staff.users['supervisor.rabat@masar.example']!;
+    const MAR = t.staff.offices.MAR!;
+    const march = new Date('2026-03-05T09:00:00Z');
+    for (let i = 0; i < 2; i++) {
+      await b.file({
+        office: 'MAR', state: 'card_production', nationality: 'SN', submittedAt: march,
+        history: [['submit', 'submitted', march], ['propose_favourable', 'favourable_proposed', days(10, march)], ['confirm_favourable', 'card_production', days(15, march)]],
+        decision: { outcome: 'favourable', deciders: [cw, sup], at: days(15, march) },
+      });
+    }
+    await b.file({ office: 'MAR', state: 'provincial_review', nationality: 'ML', submittedAt: days(30, march), dueAt: days(40, march) });
+    const scope = { officeIds: [MAR] };
+    // Not counted before the refresh: the views are as of their last refresh.
+    expect(await statistics.fileCounts({ ...scope, measure: 'files', rows: 'office', columns: null })).toEqual([]);
+    for (const view of CASE_REPORT_VIEWS) await statistics.refresh(view);
+
+    const byState = await statistics.fileCounts({ ...scope, measure: 'files', rows: 'office', columns: 'state' });
+    expect(byState.sort((x, y) => x.column!.localeCompare(y.column!))).toEqual([
+      { row: 'MAR', column: 'card_production', count: 2, label: 'Préfecture de Marrakech' },
+      { row: 'MAR', column: 'provincial_review', count: 1, label: 'Préfecture de Marrakech' },
+    ]);
+    expect(await statistics.fileCounts({ ...scope, measure: 'overdue', rows: 'nationality', columns: null })).toEqual([{ row: 'ML', column: null, count: 1, label: null }]);
+    expect(await statistics.fileCounts({ ...scope, measure: 'files', rows: 'month', columns: null, from: '2026-04', to: '2026-04' })).toEqual([{ row: '2026-04', column: null, count: 1, label: null }]);
+    expect(await statistics.fileCounts({ ...scope, measure: 'files', rows: 'kind', columns: null, kind: 'asylum' })).toEqual([]);
+    expect(await statistics.fileCounts({ officeIds: [], measure: 'files', rows: 'office', columns: null })).toEqual([]);
+    const everywhere = await statistics.fileCounts({ officeIds: null, measure: 'files', rows: 'office', columns: null });
+    expect(everywhere.find((c) => c.row === 'MAR')).toEqual({ row: 'MAR', column: null, count: 3, label: 'Préfecture de Marrakech' });
+    expect(everywhere.length).toBeGreaterThan(1);
+
+    expect(await statistics.decisionCounts({ ...scope, by: 'office', part: 'proposed' })).toEqual([{ row: 'MAR', column: 'favourable', count: 2, label: 'Préfecture de Marrakech' }]);
+    const [confirmed] = await statistics.decisionCounts({ ...scope, by: 'officer', part: 'confirmed' });
+    const [supName] = await t.dataSource.query(`select display_name from users where id = $1`, [sup]);
+    expect(confirmed).toEqual({ row: sup, column: 'favourable', count: 2, label: supName.display_name });
+    expect(await statistics.decisionCounts({ ...scope, by: 'office', part: 'proposed', from: '2026-04' })).toEqual([]);
+
+    expect(await statistics.stageDurations({ ...scope, stage: 'submitted' })).toEqual([{ office: 'MAR', kind: 'regularisation', stage: 'submitted', stays: 2, medianDays: 10, p90Days: 10 }]);
+    expect(await statistics.stageDurations({ ...scope, stage: 'submission_to_first_decision' })).toEqual([
+      { office: 'MAR', kind: 'regularisation', stage: 'submission_to_first_decision', stays: 2, medianDays: 15, p90Days: 15 },
+    ]);
+    await expect(statistics.refresh('applications' as never)).rejects.toThrow(/not a case report view/);
+  });
+
+  it("tells whether a file is in a supervisor's scope, and locks it for a change", async () => {
+    const reporting = t.app.get(CaseReporting);
+    const id = await b.file({ office: 'MAR', state: 'submitted', history: [['submit', 'submitted', at]] });
+    const rabat = staff('supervisor', 'RAB', 'supervisor.rabat@masar.example');
+    const inScope = (scope: Parameters<CaseReporting['fileInScope']>[2], lock = false) => t.dataSource.transaction((m) => reporting.fileInScope(m, rabat, scope, id, { lock }));
+    expect(await inScope({ kind: 'offices', officeIds: [t.staff.offices.RAB!] })).toBe(false);
+    expect(await inScope({ kind: 'offices', officeIds: [t.staff.offices.MAR!] }, true)).toBe(true);
+    expect(await inScope({ kind: 'all' })).toBe(true);
+    expect(await inScope({ kind: 'none' })).toBe(false);
+    expect(await inScope({ kind: 'appeals', officeId: t.staff.offices.CNR! })).toBe(false);
+    // Locked: a second transaction asking for the same lock waits until the first ends.
+    const order: string[] = [];
+    let other: Promise<unknown> = Promise.resolve();
+    await t.dataSource.transaction(async (m) => {
+      await reporting.fileInScope(m, rabat, { kind: 'all' }, id, { lock: true });
+      other = t.dataSource.transaction((m2) => reporting.fileInScope(m2, rabat, { kind: 'all' }, id, { lock: true }).then(() => order.push('second')));
+      await new Promise((r) => setTimeout(r, 300));
+      order.push('first');
+    });
+    await other;
+    expect(order).toEqual(['first', 'second']);
   });
 });

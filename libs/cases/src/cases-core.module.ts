@@ -21,6 +21,7 @@ import { ApplicantRecipientDirectory } from './ports/applicant-recipient-directo
 import { CaseFilesAdapter } from './ports/case-files.adapter';
 import { CaseFactsForLetters } from './letters-facts/case-facts-for-letters';
 import { CaseReporting } from './reporting/case-reporting';
+import { CaseStatistics } from './reporting/case-statistics';
 import { DocumentsAnswerSource } from './transitions/documents-answer';
 import { PerformTransition } from './transitions/perform-transition.use-case';
 
@@ -38,6 +39,7 @@ const core = [
   ApplicantRecipientDirectory,
   CaseFactsForLetters,
   CaseReporting,
+  CaseStatistics,
   CaseAuditScope,
   { provide: AuditScope, useExisting: CaseAuditScope },
   { provide: CaseFiles, useExisting: CaseFilesAdapter },

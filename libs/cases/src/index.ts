@@ -60,3 +60,15 @@ export { CaseFactsForLetters, type ReceiptFacts, type DecisionFacts } from './le
 /** The audit trail's scope port (`AuditScope`): which events a supervisor may read, by the case scope. */
 export { CaseAuditScope } from './audit-scope/case-audit-scope';
 export { CaseReporting, decisionsTakenSql, decisionActions, PERSON_FILES_SQL, type DecisionAction, type FileLabel, type PersonFile, type FileClock } from './reporting/case-reporting';
+export {
+  CaseStatistics,
+  CASE_REPORT_VIEWS,
+  FILE_COUNT_DIMENSIONS,
+  type CaseReportView,
+  type FileCountDimension,
+  type StatisticsFilter,
+  type FileCountsRequest,
+  type DecisionCountsRequest,
+  type CountCell,
+  type StageDuration,
+} from './reporting/case-statistics';

@@ -21,4 +21,6 @@ export { ClamdMalwareScanner } from './malware/clamd-malware-scanner';
 export { CheckDocument, type CheckOutcome } from './check/check-document.use-case';
 export { RedrivePendingChecks } from './check/redrive-pending-checks.use-case';
 export { SweepUnreferencedContent } from './retention/sweep-unreferenced-content.use-case';
+/** Right of access: the documents of an applicant's files, described, for the export the supervision context assembles. */
+export { ExportDocumentData, type ExportedDocument } from './access-rights/export-document-data';
 export type { Finding, CheckName } from './checks/finding';

@@ -29,3 +29,5 @@ export { NotificationsWorkerModule, type NotificationsWorkerOptions } from './wo
 export { NotificationsMigrations } from './migrations';
 export { mountQueueDashboard } from './queue-dashboard/mount-queue-dashboard';
 export { EraseNotifications, type ErasedNotifications } from './retention/erase-notifications.use-case';
+/** Right of access: the notifications and in-app messages about an applicant's files, for the export the supervision context assembles. */
+export { ExportNotificationData, type ExportedNotifications, type ExportedNotification, type ExportedInboxMessage } from './access-rights/export-notification-data';

@@ -1,11 +1,12 @@
 /**
  * Supervision: what lets supervisors trust and inspect the work, and what Masar owes the people in its files.
- * This context owns the statistics (materialised summaries refreshed by the worker, JSON and CSV, publication mode
+ * This context owns the statistics (read from the cases context's summaries, refreshed by its job; JSON and CSV, publication mode
  * with small-count suppression), the weekly quality sample of decisions and its findings, legal holds, the
  * retention sweep that erases the personal data of people whose files closed long enough ago (through the owning
- * contexts' erasure use cases), and the applicant's export of everything held about them (right of access). It
- * reads the cases context's files through its read ports (`CaseReporting`), never its tables (the report
- * summaries' materialised views, created by this context's first migration, are the one exception); other contexts use only what is exported here.
+ * contexts' erasure use cases), and the applicant's export of everything held about them (right of access, each
+ * context contributing its part through a port). It reads the cases context through its read ports
+ * (`CaseReporting`, and `CaseStatistics` for the report views that context owns), never its tables
+ * (`boundaries.spec.ts` checks the SQL); other contexts use only what is exported here.
  */
 export { SupervisionMigrations } from './migrations';
 export { SupervisionModule, SupervisionWorkerModule } from './supervision.module';

@@ -1,6 +1,6 @@
 import { Module, type Provider } from '@nestjs/common';
-import { DocumentStorage, LocalDiskDocumentStorage } from '@masar/documents';
-import { EraseNotifications } from '@masar/notifications';
+import { DocumentStorage, ExportDocumentData, LocalDiskDocumentStorage } from '@masar/documents';
+import { EraseNotifications, ExportNotificationData } from '@masar/notifications';
 import { AccessRightsController } from './access-rights/access-rights.controller';
 import { ExportMyData } from './access-rights/export-my-data.query';
 import { LegalHoldsController } from './legal-hold/legal-holds.controller';
@@ -32,14 +32,18 @@ const jobs: Provider[] = [
   { provide: DocumentStorage, useClass: LocalDiskDocumentStorage },
 ];
 
+/** The parts of the applicant's data export that the documents and notifications contexts export for it. */
+const exportParts: Provider[] = [ExportDocumentData, ExportNotificationData];
+
 /**
  * The API side: reports, the quality review list and findings, legal holds, the applicant's data export. It also
  * holds the jobs' use cases, so that an operator's command or a test can run them. Needs the platform modules,
- * AuditModule, IdentityModule (CaseScopeResolver) and CasesModule (ExportApplicantData, EraseApplicantData).
+ * AuditModule, IdentityModule (CaseScopeResolver) and CasesModule (ExportApplicantData, EraseApplicantData,
+ * CaseReporting, CaseStatistics).
  */
 @Module({
   controllers: [ReportsController, QualitySamplesController, LegalHoldsController, AccessRightsController],
-  providers: [options, ...jobs, FilesReportQuery, GrantRatesQuery, ProcessingTimesQuery, QualitySamplesQuery, RecordQualityFinding, LegalHolds, ExportMyData],
+  providers: [options, ...jobs, ...exportParts, FilesReportQuery, GrantRatesQuery, ProcessingTimesQuery, QualitySamplesQuery, RecordQualityFinding, LegalHolds, ExportMyData],
   exports: [RefreshReportSummaries, DrawQualitySample, RetentionSweep],
 })
 export class SupervisionModule {}

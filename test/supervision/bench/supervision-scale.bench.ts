@@ -10,7 +10,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from '@masar/audit';
-import { CaseReporting } from '@masar/cases';
+import { CaseReporting, CaseStatistics } from '@masar/cases';
 import { loadConfig } from '@masar/config';
 import { Transactions } from '@masar/database';
 import { DEFAULT_SUPERVISION_OPTIONS, DrawQualitySample, isoWeekOf, RefreshReportSummaries, RetentionSweep, suppressForPublication } from '@masar/supervision';
@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   out.files = (await ds.query(`select count(*)::int as n from applications`))[0].n;
   out.historyRows = (await ds.query(`select count(*)::int as n from case_history`))[0].n;
 
-  const refresh = new RefreshReportSummaries(ds);
+  const statistics = new CaseStatistics(ds);
+  const refresh = new RefreshReportSummaries(ds, statistics);
   const perSummary: Record<string, number> = {};
   const r = await timed(() => refresh.execute());
   for (const row of await ds.query(`select summary, duration_ms from report_refreshes`)) perSummary[row.summary] = row.duration_ms;
@@ -42,9 +43,9 @@ async function main(): Promise<void> {
   );
 
   const all = { kind: 'all' as const };
-  const files = new FilesReportQuery(ds);
-  const rates = new GrantRatesQuery(ds);
-  const times = new ProcessingTimesQuery(ds);
+  const files = new FilesReportQuery(ds, statistics);
+  const rates = new GrantRatesQuery(ds, statistics);
+  const times = new ProcessingTimesQuery(ds, statistics);
   const reports: Record<string, number> = {};
   const run = async (name: string, work: () => Promise<unknown>) => {
     await work(); // warm

@@ -5,6 +5,7 @@ import { FlagsAndReferrals1796000100004 } from './1796000100004-flags-and-referr
 import { MergeMovesAccount1796000100005 } from './1796000100005-merge-moves-account';
 import { ApplicationStateCounts1796000100010 } from './1796000100010-application-state-counts';
 import { DuplicateBlockingIndexes1796000100015 } from './1796000100015-duplicate-blocking-indexes';
+import { CaseReportViews1796000900000 } from './1796000900000-case-report-views';
 
 export const CasesMigrations = [
   CreateCases1796000100001,
@@ -14,4 +15,5 @@ export const CasesMigrations = [
   MergeMovesAccount1796000100005,
   ApplicationStateCounts1796000100010,
   DuplicateBlockingIndexes1796000100015,
+  CaseReportViews1796000900000,
 ];

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor, CaseScope } from '@masar/access';
+import { CaseAccess } from '../access/case-access';
 import type { Effect } from '../domain/workflow/workflow-definition';
 import { WORKFLOWS } from '../domain/workflow/workflows';
 
@@ -128,6 +130,21 @@ export class CaseReporting {
       [applicationIds],
     );
     return rows.map((r) => ({ applicationId: r.application_id, clock: r.clock, startedAt: r.started_at, dueAt: r.due_at, stoppedAt: r.stopped_at }));
+  }
+
+  /**
+   * Whether the file exists within the actor's scope (the cases context's rule: their office or region; the
+   * national commission, the files appealed to it), locking its row in the caller's transaction when `lock`; the row
+   * the retention sweep locks too, so that what supervision changes about a file (a legal hold) and the sweep
+   * serialise.
+   */
+  async fileInScope(m: EntityManager, actor: Actor, scope: CaseScope, applicationId: string, opts: { lock: boolean }): Promise<boolean> {
+    const params: unknown[] = [applicationId];
+    const rows: unknown[] = await m.query(
+      `select a.id from applications a where a.id = $1 and (${CaseAccess.condition(scope, actor, 'a', params)}) ${opts.lock ? 'for update' : ''}`,
+      params,
+    );
+    return rows.length > 0;
   }
 
   /**

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@masar/access';
 import { AuditTrail } from '@masar/audit';
+import { CaseReporting } from '@masar/cases';
 import { Transactions } from '@masar/database';
 import { CaseScopeResolver } from '@masar/identity';
-import { fileScopeCondition } from '../file-scope';
 import { SupervisionErrors } from '../supervision.errors';
 
 export interface LegalHoldView {
@@ -28,6 +28,7 @@ export class LegalHolds {
   constructor(
     private readonly transactions: Transactions,
     private readonly scopes: CaseScopeResolver,
+    private readonly cases: CaseReporting,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -99,9 +100,7 @@ export class LegalHolds {
   /** The file in the actor's scope (404 otherwise, as for an unknown one), locked when a hold changes. */
   private async lockFile(m: EntityManager, actor: Actor, applicationId: string, forUpdate: boolean): Promise<void> {
     const scope = await this.scopes.scopeFor(actor);
-    const params: unknown[] = [applicationId];
-    const rows = await m.query(`select a.id from applications a where a.id = $1 and ${fileScopeCondition(scope, 'a', params)} ${forUpdate ? 'for update' : ''}`, params);
-    if (rows.length === 0) throw SupervisionErrors.applicationNotFound();
+    if (!(await this.cases.fileInScope(m, actor, scope, applicationId, { lock: forUpdate }))) throw SupervisionErrors.applicationNotFound();
   }
 }
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CaseStatistics } from '@masar/cases';
 import { SupervisionErrors } from '../supervision.errors';
-import { officeCondition, type ReportScope } from './report-scope';
+import { officeIdsOf, type ReportScope } from './report-scope';
 import { refreshedAt } from './report-freshness';
 import { buildTable, type ReportTable } from './report-table';
 
@@ -28,46 +29,26 @@ export interface GrantRatesReport {
 }
 
 /**
- * Grant rates of first-instance decisions, by office or by officer, from `report_decisions_summary`. By office,
- * each decision counts once (its 'proposed' row). By officer, `part` chooses who is measured: the caseworker who
- * proposed, or the supervisor who confirmed (four eyes: every decision has both).
+ * Grant rates of first-instance decisions, by office or by officer, through the cases context's statistics
+ * (`CaseStatistics.decisionCounts`). By office, each decision counts once (its 'proposed' row). By officer, `part`
+ * chooses who is measured: the caseworker who proposed, or the supervisor who confirmed (four eyes: every decision
+ * has both).
  */
 @Injectable()
 export class GrantRatesQuery {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly statistics: CaseStatistics,
+  ) {}
 
   async execute(scope: ReportScope, req: { by: string; part?: string; kind?: string; from?: string; to?: string }): Promise<GrantRatesReport> {
     if (!(GRANT_RATE_GROUPS as readonly string[]).includes(req.by)) throw SupervisionErrors.dimensionUnknown(req.by, GRANT_RATE_GROUPS);
     const by = req.by as GrantRateGroup;
     const part = req.part === 'confirmed' ? 'confirmed' : 'proposed';
     if (req.part && req.part !== 'confirmed' && req.part !== 'proposed') throw SupervisionErrors.dimensionUnknown(req.part, ['proposed', 'confirmed']);
-    const params: unknown[] = [part];
-    const where = [`d.officer_part = $1`, officeCondition(scope, 'd.office_id', params)];
-    if (req.kind) {
-      params.push(req.kind);
-      where.push(`d.kind = $${params.length}`);
-    }
-    if (req.from) {
-      params.push(req.from);
-      where.push(`d.month >= $${params.length}`);
-    }
-    if (req.to) {
-      params.push(req.to);
-      where.push(`d.month <= $${params.length}`);
-    }
-    const key = by === 'office' ? 'o.code' : 'd.officer_id::text';
-    const label = by === 'office' ? 'min(o.name)' : 'min(u.display_name)';
-    const found: { row: string; label: string; outcome: string; n: number }[] = await this.dataSource.query(
-      `select ${key} as row, ${label} as label, d.outcome, sum(d.decisions)::int as n
-         from report_decisions_summary d
-         join offices o on o.id = d.office_id
-         left join users u on u.id = d.officer_id
-        where ${where.join(' and ')}
-        group by 1, d.outcome`,
-      params,
-    );
-    const labels = Object.fromEntries(found.map((f) => [f.row, f.label]));
-    const table = buildTable(by, 'outcome', found.map((f) => ({ row: f.row, column: f.outcome, count: f.n })), labels);
+    const found = await this.statistics.decisionCounts({ by, part, officeIds: officeIdsOf(scope), kind: req.kind, from: req.from, to: req.to });
+    const labels = Object.fromEntries(found.filter((f) => f.label).map((f) => [f.row, f.label!]));
+    const table = buildTable(by, 'outcome', found, labels);
     for (const c of ['favourable', 'unfavourable']) {
       if (!table.columns.includes(c)) {
         table.columns.push(c);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { officeCondition, type ReportScope } from './report-scope';
+import { CaseStatistics } from '@masar/cases';
+import { officeIdsOf, type ReportScope } from './report-scope';
 import { refreshedAt } from './report-freshness';
 import { PUBLICATION_THRESHOLD } from './small-count-suppression';
 
@@ -22,32 +23,20 @@ export interface ProcessingTimesReport {
 }
 
 /**
- * Median and 90th percentile of the days spent per stage and office, from `report_stage_durations`. Percentiles do
- * not add up, so they are not summed across offices; in publication, a percentile over fewer than five stays is
- * hidden with its count (with one to four stays, a percentile is close to one person's own time).
+ * Median and 90th percentile of the days spent per stage and office, through the cases context's statistics
+ * (`CaseStatistics.stageDurations`). Percentiles do not add up, so they are not summed across offices; in
+ * publication, a percentile over fewer than five stays is hidden with its count (with one to four stays, a
+ * percentile is close to one person's own time).
  */
 @Injectable()
 export class ProcessingTimesQuery {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly statistics: CaseStatistics,
+  ) {}
 
   async execute(scope: ReportScope, req: { kind?: string; stage?: string; publication: boolean }): Promise<ProcessingTimesReport> {
-    const params: unknown[] = [];
-    const where = [officeCondition(scope, 'p.office_id', params)];
-    if (req.kind) {
-      params.push(req.kind);
-      where.push(`p.kind = $${params.length}`);
-    }
-    if (req.stage) {
-      params.push(req.stage);
-      where.push(`p.stage = $${params.length}`);
-    }
-    const found: { office: string; kind: string; stage: string; stays: number; median_days: number; p90_days: number }[] = await this.dataSource.query(
-      `select o.code as office, p.kind, p.stage, p.stays, p.median_days, p.p90_days
-         from report_stage_durations p join offices o on o.id = p.office_id
-        where ${where.join(' and ')}
-        order by o.code, p.kind, p.stage`,
-      params,
-    );
+    const found = await this.statistics.stageDurations({ officeIds: officeIdsOf(scope), kind: req.kind, stage: req.stage });
     let suppressed = 0;
     const days = (d: number) => Math.round(d * 10) / 10;
     const rows = found.map((f) => {
@@ -55,7 +44,7 @@ export class ProcessingTimesQuery {
         suppressed++;
         return { office: f.office, kind: f.kind, stage: f.stage, stays: null, medianDays: null, p90Days: null };
       }
-      return { office: f.office, kind: f.kind, stage: f.stage, stays: f.stays, medianDays: days(f.median_days), p90Days: days(f.p90_days) };
+      return { office: f.office, kind: f.kind, stage: f.stage, stays: f.stays, medianDays: days(f.medianDays), p90Days: days(f.p90Days) };
     });
     return { report: 'processing-times', refreshedAt: await refreshedAt(this.dataSource.manager, ['report_stage_durations']), rows, suppressed };
   }

@@ -20,9 +20,7 @@ export function reportScopeOf(scope: CaseScope): ReportScope {
   }
 }
 
-/** A SQL condition on `column` for the scope, with its parameter appended to `params`. */
-export function officeCondition(scope: ReportScope, column: string, params: unknown[]): string {
-  if (scope.kind === 'all') return 'true';
-  params.push(scope.officeIds);
-  return `${column} = any($${params.length}::uuid[])`;
+/** The offices whose figures the scope shows, as the cases statistics take them (null: every office). */
+export function officeIdsOf(scope: ReportScope): string[] | null {
+  return scope.kind === 'all' ? null : scope.officeIds;
 }
