@@ -46,6 +46,23 @@ export const STAGES = [
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** The languages the stages are told in: those of the status page and the web application. */
+export const DIAGRAM_LANGUAGES = ['ar', 'fr', 'en', 'es'] as const;
+export type DiagramLanguage = (typeof DIAGRAM_LANGUAGES)[number];
+
+export function isDiagramLanguage(value: string): value is DiagramLanguage {
+  return (DIAGRAM_LANGUAGES as readonly string[]).includes(value);
+}
+
+/**
+ * The plain words of a stage, as applicants read them on the status page. The status context owns those words and
+ * provides this port; the workflow diagram reuses them, so a state is drawn with the words people are told (this
+ * context cannot import the status context, which depends on it).
+ */
+export abstract class StageWording {
+  abstract titleOf(stage: Stage, language: DiagramLanguage): string;
+}
+
 /** Clocks run while a file is in a state that declares one. */
 export const CLOCK_KINDS = [
   'provincial_review',
