@@ -6,7 +6,10 @@ import { checkerFor } from './support/checker';
 import { clamdAnswers, describeWithClamd } from './support/clamd';
 import { encryptedPdf, image, pdfCarryingEicar, pdfWithPages } from './fixtures';
 
-/** Each check of the 'documents.check' job on real uploads: database, storage and clamd all real. */
+/**
+ * Each check of the 'documents.check' job on real uploads: database, storage and clamd all real. The use case is called
+ * directly, no job goes through a queue, so one queue backend is enough (check-job.e2e-spec.ts runs the job on both).
+ */
 describe('checking an uploaded document', () => {
   let t: DocumentsTestApp;
   let check: CheckDocument;

@@ -3,7 +3,10 @@ import { CASEWORKER_RABAT, createDocumentsTestApp, type DocumentsTestApp } from 
 import { checkerFor } from './support/checker';
 import { image, pdfWithPages } from './fixtures';
 
-/** What only shows across documents: the same file under two people, and a checklist becoming complete. */
+/**
+ * What only shows across documents: the same file under two people, and a checklist becoming complete. The check is
+ * called directly, no job goes through a queue, so one queue backend is enough (check-job.e2e-spec.ts runs the job on both).
+ */
 describe('duplicates and complete checklists', () => {
   let t: DocumentsTestApp;
   let check: CheckDocument;

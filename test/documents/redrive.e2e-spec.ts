@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { RedrivePendingChecks } from '@masar/documents';
-import { redisUrlForTests } from '@masar/testing';
+import { describeWithRedis, type QueueKind } from '@masar/testing';
 import { clamdEnv } from './support/clamd';
 import { CASEWORKER_RABAT, createDocumentsTestApp, type DocumentsTestApp } from './support/documents-test-app';
 import { startDocumentsWorkerOverMap } from './support/documents-worker';
@@ -9,15 +9,14 @@ import { pdfWithPages } from './fixtures';
 /**
  * A check whose job the queue lost (Redis stopped without saving after the outbox published it) is queued again by
  * the redrive every worker runs on a timer (not by a job scheduler, which the queue would have lost too), and the
- * document is checked once.
+ * document is checked once. On both queue backends: the redrive asks the queue whether the job exists.
  */
-describe('a document check whose job was lost', () => {
+function suite(queue: QueueKind) {
   let t: DocumentsTestApp;
   let worker: INestApplicationContext;
   beforeAll(async () => {
-    if (!redisUrlForTests()) throw new Error('Redis is not available');
     process.env.MASAR_DOCUMENTS_REDRIVE_EVERY_MS = '500';
-    t = await createDocumentsTestApp(clamdEnv(), 'redis');
+    t = await createDocumentsTestApp(clamdEnv(), queue);
   });
   afterAll(async () => {
     delete process.env.MASAR_DOCUMENTS_REDRIVE_EVERY_MS;
@@ -46,4 +45,7 @@ describe('a document check whose job was lost', () => {
     const results = await t.dataSource.query(`select count(*)::int as n from document_check_results where document_id = $1`, [documentId]);
     expect(results).toEqual([{ n: 1 }]);
   });
-});
+}
+
+describe('a document check whose job was lost (PostgreSQL queue backend)', () => suite('postgres'));
+describeWithRedis('a document check whose job was lost (Redis queue backend)', () => suite('redis'));

@@ -7,7 +7,7 @@ import { CasesModule } from '@masar/cases';
 import { configureQueueBackend } from '@masar/queue';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { DocumentsModule } from '@masar/documents';
-import { createTestApp, type TestApp } from '@masar/testing';
+import { createTestApp, describeWithRedis, type QueueKind, type TestApp } from '@masar/testing';
 import { multipartBody } from './support/multipart';
 import { clamdEnv } from './support/clamd';
 import { image, pdfWithPages } from './fixtures';
@@ -18,16 +18,17 @@ const APPLICANT = 'applicant@masar.example';
 
 /**
  * With the real cases context and the real worker process (apps/worker's WorkerModule): a regularisation file waiting for documents gets them over HTTP, the worker checks
- * them, and the file moves on by itself, with the system as the actor of that step in its history.
+ * them, and the file moves on by itself, with the system as the actor of that step in its history. On both queue
+ * backends: the checks reach the worker through the queue.
  */
-describe('documents completing a real regularisation file', () => {
+function suite(queue: QueueKind) {
   let t: TestApp;
   let worker: INestApplicationContext;
   let storageDir: string;
 
   beforeAll(async () => {
     storageDir = await mkdtemp(join(tmpdir(), 'masar-docs-cases-'));
-    t = await createTestApp({ extraModules: [CasesModule, DocumentsModule], env: { STORAGE_DIR: storageDir, ...clamdEnv() } });
+    t = await createTestApp({ queue, extraModules: [CasesModule, DocumentsModule], env: { STORAGE_DIR: storageDir, ...clamdEnv() } });
     const backend = configureQueueBackend({ redisUrl: t.config.queue.redisUrl, databaseUrl: t.config.database.url!, prefix: t.config.queue.prefix });
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config, backend), { logger: ['error', 'warn'] });
     await worker.init();
@@ -124,4 +125,7 @@ describe('documents completing a real regularisation file', () => {
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().state).toBe('provincial_review');
   });
-});
+}
+
+describe('documents completing a real regularisation file (PostgreSQL queue backend)', () => suite('postgres'));
+describeWithRedis('documents completing a real regularisation file (Redis queue backend)', () => suite('redis'));

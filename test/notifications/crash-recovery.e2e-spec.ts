@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeliveryRedrive, messageIdFor } from '@masar/notifications';
+import { describeWithRedis, type QueueKind } from '@masar/testing';
 import { startNotifications, type NotificationsHarness } from './support/notifications-harness';
 
 const REF = 'MA-7K3Q-9XWD';
@@ -7,12 +8,13 @@ const FROM = 'Masar <no-reply@masar.gov.ma>';
 
 /**
  * What a killed worker leaves behind, reproduced in the tables, and how the next worker picks it up. (The SIGKILL
- * of real processes belongs to the reliability suite; here each state is made exactly.)
+ * of real processes belongs to the reliability suite; here each state is made exactly.) On both queue backends: the
+ * redrive puts jobs back on the queue, and the next worker takes them from it.
  */
-describe('notifications after a worker dies', () => {
+function suite(queue: QueueKind) {
   let h: NotificationsHarness;
   beforeAll(async () => {
-    h = await startNotifications({ queue: 'postgres', options: { redriveAfterMs: 300, redriveEveryMs: 3_600_000 } });
+    h = await startNotifications({ queue, options: { redriveAfterMs: 300, redriveEveryMs: 3_600_000 } });
   });
   afterAll(async () => h?.close());
 
@@ -56,4 +58,7 @@ describe('notifications after a worker dies', () => {
       status: 422,
     });
   });
-});
+}
+
+describe('notifications after a worker dies (PostgreSQL queue backend)', () => suite('postgres'));
+describeWithRedis('notifications after a worker dies (Redis queue backend)', () => suite('redis'));

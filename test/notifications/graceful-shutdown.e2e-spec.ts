@@ -1,9 +1,11 @@
+import { describeWithRedis, type QueueKind } from '@masar/testing';
 import { startNotifications, type NotificationsHarness } from './support/notifications-harness';
 
-describe('notifications worker shutting down', () => {
+/** Closing waits for the jobs in flight, which each queue backend's worker tracks in its own way: on both. */
+function suite(queue: QueueKind) {
   let h: NotificationsHarness;
   beforeAll(async () => {
-    h = await startNotifications({ queue: 'postgres' });
+    h = await startNotifications({ queue });
   });
   afterAll(async () => h?.close());
 
@@ -19,4 +21,7 @@ describe('notifications worker shutting down', () => {
     expect(delivery).toEqual({ status: 'sent', attempts: 1 });
     expect(h.sink.messages.filter((m) => m.to[0] === 'inflight@example.org')).toHaveLength(1);
   });
-});
+}
+
+describe('notifications worker shutting down (PostgreSQL queue backend)', () => suite('postgres'));
+describeWithRedis('notifications worker shutting down (Redis queue backend)', () => suite('redis'));
