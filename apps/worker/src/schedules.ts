@@ -17,6 +17,12 @@ interface Schedule {
  * A queue can lose its schedulers without any worker restarting: a Redis without persistence stopped with
  * `shutdown nosave` comes back empty. So every worker looks again every minute (MASAR_SCHEDULES_CHECK_MS) and puts
  * back any scheduler that is gone; one present is left alone, so its next tick does not move.
+ *
+ * It can also lose less: the scheduler kept but the job of its next run gone (the last writes before a crash with
+ * `appendfsync everysec`, a worker that failed to schedule the next iteration). Such a scheduler never runs again,
+ * since each run is what schedules the next. So a scheduler whose next run is over a minute late (STALL_GRACE_MS)
+ * and whose job for that run does not exist is put back too. A run merely waiting behind a busy queue, or running,
+ * still has its job and is left alone.
  */
 export const SCHEDULES: Schedule[] = [
   { id: 'deadlines-sweep', queue: 'cases', job: 'cases.deadlines.sweep', everyMs: 5 * 60_000 },
@@ -26,6 +32,9 @@ export const SCHEDULES: Schedule[] = [
   { id: 'retention-sweep', queue: 'supervision', job: 'supervision.retention-sweep', everyMs: 24 * 3600_000 },
   { id: 'quality-sampling', queue: 'supervision', job: 'supervision.quality-sampling', everyMs: 7 * 24 * 3600_000 },
 ];
+
+/** How late a scheduler's next run may be, its job gone, before it counts as lost (a pick-up takes milliseconds). */
+export const STALL_GRACE_MS = 60_000;
 
 @Injectable()
 export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -54,16 +63,24 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
     clearInterval(this.timer);
   }
 
-  /** Puts back the schedulers a queue no longer has; returns their ids. */
-  async restoreMissing(): Promise<string[]> {
+  /** Puts back the schedulers a queue no longer has, or has without the job of their next run; returns their ids. */
+  async restoreMissing(now = Date.now()): Promise<string[]> {
     const restored: string[] = [];
     for (const s of SCHEDULES) {
-      if (await this.queueOf(s.queue).getJobScheduler(s.id)) continue;
+      const queue = this.queueOf(s.queue);
+      const scheduler = await queue.getJobScheduler(s.id);
+      if (scheduler && !(await this.stalled(queue, s.id, scheduler.next, now))) continue;
       await this.upsert(s);
       restored.push(s.id);
     }
-    if (restored.length) this.logger.warn({ restored }, 'job schedules were missing from their queues (queue store emptied?) and are back');
+    if (restored.length) this.logger.warn({ restored }, 'job schedules were missing from their queues, or had lost the job of their next run (queue store emptied?), and are back');
     return restored;
+  }
+
+  /** The job of a scheduler's next run is named after it (bullmq: `repeat:<scheduler id>:<next run, ms>`). */
+  private async stalled(queue: Queue, id: string, next: number | undefined, now: number): Promise<boolean> {
+    if (next === undefined || next > now - STALL_GRACE_MS) return false;
+    return !(await queue.getJob(`repeat:${id}:${next}`));
   }
 
   private upsert(s: Schedule): Promise<unknown> {
