@@ -38,11 +38,11 @@ describe('document access', () => {
       application_id: string;
     }[];
 
-  it('the applicant uploads to their own file', async () => {
+  it('the applicant uploads to their own file, with the date the checks need', async () => {
     const res = await t.upload(APPLICANT, ownFile, await pdfWithPages(1), { kind: 'proof_of_residence', issuedOn: '2011-01-01' });
     expect(res.statusCode).toBe(201);
-    const [row] = await t.dataSource.query(`select uploaded_by, uploaded_by_role from documents where id = $1`, [res.json().id]);
-    expect(row).toEqual({ uploaded_by: t.staff.users[APPLICANT], uploaded_by_role: 'applicant' });
+    const [row] = await t.dataSource.query(`select uploaded_by, uploaded_by_role, issued_on::text from documents where id = $1`, [res.json().id]);
+    expect(row).toEqual({ uploaded_by: t.staff.users[APPLICANT], uploaded_by_role: 'applicant', issued_on: '2011-01-01' });
   });
 
   it("the applicant cannot see or upload to someone else's file: 404, as for a file that does not exist", async () => {

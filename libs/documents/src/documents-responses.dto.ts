@@ -20,6 +20,12 @@ export class ChecklistItemDto {
   @ApiProperty({ nullable: true, type: String, description: "A rejected item's latest rejection code" }) reason: string | null;
   @ApiProperty({ nullable: true, type: String, description: "A rejected item's latest rejection sentence" }) detail: string | null;
   @ApiProperty({ type: [String], format: 'uuid', description: 'Uploads of this kind, newest first' }) documentIds: string[];
+  @ApiProperty({
+    enum: ['issuedOn', 'expiresOn'],
+    isArray: true,
+    description: "The dates to send with an upload of this kind (issuedOn, expiresOn): those the file's category checks",
+  })
+  datesNeeded: ('issuedOn' | 'expiresOn')[];
 }
 
 export class ChecklistDto {

@@ -53,4 +53,12 @@ describe('the checklist of a file', () => {
   it('an asylum file is complete with a photo alone (the identity document is optional)', () => {
     expect(buildChecklist(requiredDocuments('asylum', null), [doc('photo', 'verified', 1)]).complete).toBe(true);
   });
+
+  it('asks for the dates the category checks: the expiry of the identity document, the date of a proof, none for a photo', () => {
+    const dates = (c: ReturnType<typeof buildChecklist>) => Object.fromEntries(c.items.map((i) => [i.kind, i.datesNeeded]));
+    expect(dates(buildChecklist(required, []))).toEqual({ identity_document: ['expiresOn'], photo: [], proof_of_residence: ['issuedOn'] });
+    // A work contract is checked for its content, not its date; a renewal's certificates must be recent.
+    expect(dates(buildChecklist(requiredDocuments('regularisation', 'work_contract'), []))).toMatchObject({ work_contract: [], proof_of_entry: [] });
+    expect(dates(buildChecklist(requiredDocuments('renewal', null), []))).toMatchObject({ proof_of_address: ['issuedOn'], medical_certificate: ['issuedOn'] });
+  });
 });

@@ -1,3 +1,4 @@
+import { datesNeeded, type DocumentDates } from '../checks/dates.check';
 import type { DocumentStatus } from '../persistence/document.entity';
 import type { RequiredDocument } from './checklist-rules';
 import type { DocumentKind } from './document-kinds';
@@ -24,6 +25,8 @@ export interface ChecklistItem {
   reason: string | null;
   detail: string | null;
   documentIds: string[];
+  /** The dates to record with an upload of this kind, for the date checks of the file's category. */
+  datesNeeded: (keyof DocumentDates)[];
 }
 
 export interface Checklist {
@@ -38,13 +41,13 @@ export interface Checklist {
  * when every upload was rejected is the kind rejected, with the latest reason.
  */
 export function buildChecklist(required: RequiredDocument[], documents: ChecklistDocument[]): Checklist {
-  const kinds = new Map<DocumentKind, boolean>(required.map((r) => [r.kind, r.required]));
+  const kinds = new Map<DocumentKind, RequiredDocument>(required.map((r) => [r.kind, r]));
   // Uploaded kinds nobody required are still shown (and checked), as optional.
-  for (const d of documents) if (!kinds.has(d.kind)) kinds.set(d.kind, false);
+  for (const d of documents) if (!kinds.has(d.kind)) kinds.set(d.kind, { kind: d.kind, required: false });
 
-  const items = [...kinds].map(([kind, isRequired]): ChecklistItem => {
+  const items = [...kinds].map(([kind, rule]): ChecklistItem => {
     const mine = documents.filter((d) => d.kind === kind).sort((a, b) => b.uploadedAt.getTime() - a.uploadedAt.getTime());
-    const base = { kind, required: isRequired, documentIds: mine.map((d) => d.id), reason: null, detail: null, inReview: false };
+    const base = { kind, required: rule.required, documentIds: mine.map((d) => d.id), reason: null, detail: null, inReview: false, datesNeeded: datesNeeded(rule.dateRule) };
     if (mine.length === 0) return { ...base, status: 'missing' };
     if (mine.some((d) => d.status === 'verified')) return { ...base, status: 'verified' };
     const open = mine.filter((d) => d.status === 'pending_check' || d.status === 'in_review');

@@ -23,7 +23,7 @@ export function checkDates(rule: DateRule | undefined, dates: DocumentDates, ctx
     if (!dates.expiresOn) return flagged('dates', 'expiry_date_missing', 'The expiry date of the identity document was not recorded.');
     if (dates.expiresOn < ctx.today) return flagged('dates', 'identity_document_expired', `The identity document expired on ${dates.expiresOn}.`);
   }
-  const needsIssued = rule.olderThanYears !== undefined || rule.onOrBefore !== undefined || rule.newerThanMonths !== undefined;
+  const needsIssued = datesNeeded(rule).includes('issuedOn');
   if (needsIssued && !dates.issuedOn) return flagged('dates', 'issue_date_missing', 'The date of the document was not recorded.');
   const issued = dates.issuedOn!;
   if (rule.olderThanYears !== undefined) {
@@ -43,6 +43,19 @@ export function checkDates(rule: DateRule | undefined, dates: DocumentDates, ctx
   }
   if (issued > ctx.today) return flagged('dates', 'document_dated_in_future', `The document is dated ${issued}, after today.`);
   return passed('dates');
+}
+
+/**
+ * The dates an uploader must record for the rule to be checked: the expiry of a document that must still be valid,
+ * the date of one that must be old or recent enough. The checklist asks for them, so that a document uploaded without
+ * them is not held for review only for want of a date.
+ */
+export function datesNeeded(rule: DateRule | undefined): (keyof DocumentDates)[] {
+  if (!rule) return [];
+  const needed: (keyof DocumentDates)[] = [];
+  if (rule.olderThanYears !== undefined || rule.onOrBefore !== undefined || rule.newerThanMonths !== undefined) needed.push('issuedOn');
+  if (rule.notExpired) needed.push('expiresOn');
+  return needed;
 }
 
 /** Calendar arithmetic on YYYY-MM-DD; the 29th-31st of a short month clamps to its last day. */
