@@ -1291,6 +1291,8 @@ export interface components {
             items: components["schemas"]["ChecklistItemDto"][];
         };
         ChecklistItemDto: {
+            /** @description The dates to send with an upload of this kind (issuedOn, expiresOn): those the file's category checks */
+            datesNeeded: ("issuedOn" | "expiresOn")[];
             /** @description A rejected item's latest rejection sentence */
             detail: string | null;
             /** @description Uploads of this kind, newest first */
@@ -3748,6 +3750,8 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "json" | "mermaid";
+                /** @description Language of the diagram's state labels: the plain words of each stage, as on the status page (en by default) */
+                lang?: "ar" | "fr" | "en" | "es";
             };
             header?: never;
             path: {
