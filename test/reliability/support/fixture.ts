@@ -4,31 +4,55 @@ import { Client } from 'pg';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { loadConfig } from '@masar/config';
 import { LocalDiskDocumentStorage } from '@masar/documents';
-import { configureQueueBackend } from '@masar/queue';
+import { configureQueueBackend, type QueueBackendKind } from '@masar/queue';
 import { seed } from '../../../bench/lib/campaign';
 import { startNode, type NodeProcess } from '../../../bench/lib/proc';
 import { freshDatabase, productionEnv, type BenchDatabase } from '../../../bench/lib/services';
 import { SmtpSink } from '../../support/smtp-sink';
 
-/** What a scenario works on: its own database with a small seeded campaign, queue prefix, SMTP sink and Redis. */
+/**
+ * Where a scenario's queues live, given to scenarios as the string they call `redisUrl`, read the way Masar reads
+ * REDIS_URL: a Redis URL puts every queue on that Redis; the empty string (no Redis) puts them on bullmq's
+ * PostgreSQL backend in the scenario's own database, Masar's embedded default. So a scenario runs on either
+ * backend without knowing which; its fixture says which (`Fixture.backend`).
+ */
+export function queueTarget(backend: QueueBackendKind, redisUrl: string): string {
+  return backend === 'redis' ? redisUrl : '';
+}
+
+export function backendOf(queueUrl: string): QueueBackendKind {
+  return queueUrl ? 'redis' : 'postgres';
+}
+
+/** What a scenario works on: its own database with a small seeded campaign, queue prefix, SMTP sink and queues. */
 export interface Fixture {
   db: BenchDatabase;
   pg: Client;
   smtp: SmtpSink;
   prefix: string;
+  /** The queue backend of the scenario's processes. */
+  backend: QueueBackendKind;
+  /** The Redis URL of the queues, '' on the PostgreSQL backend (see `queueTarget`). */
   redisUrl: string;
   env: Record<string, string>;
   close(): Promise<void>;
 }
 
+/**
+ * `redisUrl` is a `queueTarget`: a Redis URL, or '' for the PostgreSQL backend. The database and the queue prefix
+ * are named after the scenario and the backend, so a scenario's two runs never share one.
+ */
 export async function fixture(label: string, redisUrl: string, files = 1500, extraEnv: Record<string, string> = {}): Promise<Fixture> {
-  const db = await freshDatabase(`rel_${label}`);
-  await seed(db.url, files, `/tmp/masar-rel-${label}-codes.csv`, ['--chunk', String(files)], true);
+  const backend = backendOf(redisUrl);
+  const name = `${label}_${backend === 'redis' ? 'redis' : 'pg'}`;
+  const db = await freshDatabase(`rel_${name}`);
+  await seed(db.url, files, `/tmp/masar-rel-${name}-codes.csv`, ['--chunk', String(files)], true);
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
   const smtp = await SmtpSink.start();
-  const prefix = `rel${label.replace(/[^a-z0-9]/gi, '')}${randomUUID().slice(0, 6)}`;
+  const prefix = `rel${name.replace(/[^a-z0-9]/gi, '')}${randomUUID().slice(0, 6)}`;
   const env = productionEnv(db.url, {
+    // Set even when empty: the processes inherit this one's environment, whose REDIS_URL must not choose for them.
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: prefix,
     SMTP_URL: smtp.url,
@@ -42,6 +66,7 @@ export async function fixture(label: string, redisUrl: string, files = 1500, ext
     pg,
     smtp,
     prefix,
+    backend,
     redisUrl,
     env,
     async close() {
@@ -165,7 +190,7 @@ export function smtpCounts(f: Fixture): { received: number; distinct: number; du
 
 /** Jobs of the given queues still active or waiting (a stuck job stays active with no worker). */
 export async function queueBacklog(f: Fixture, names: string[]): Promise<Record<string, number>> {
-  const backend = configureQueueBackend({ redisUrl: f.redisUrl, databaseUrl: f.db.url, prefix: f.prefix });
+  const backend = configureQueueBackend({ redisUrl: f.redisUrl || undefined, databaseUrl: f.db.url, prefix: f.prefix });
   const out: Record<string, number> = {};
   for (const name of names) {
     const q = new Queue(name, { connection: backend.connection, prefix: f.prefix });

@@ -15,12 +15,13 @@ export class PrivateRedis {
   async start(): Promise<void> {
     if (await this.answers()) return;
     const r = spawnSync('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', String(this.port), '--save', '', '--appendonly', 'no', '--dir', '/tmp'], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`redis-server did not start: ${r.stderr || r.stdout}`);
+    if (r.error) throw new RedisServerUnavailable(`${r.error.message}; the Redis scenarios need the redis-server and redis-cli programs (Debian: apt-get install redis-server)`);
+    if (r.status !== 0) throw new RedisServerUnavailable(`redis-server exited with ${r.status ?? r.signal}: ${(r.stderr || r.stdout).trim().slice(0, 300)}`);
     for (let i = 0; i < 50; i++) {
       if (await this.answers()) return;
       await new Promise((res) => setTimeout(res, 100));
     }
-    throw new Error(`redis-server on port ${this.port} does not answer`);
+    throw new RedisServerUnavailable(`redis-server started but does not answer on port ${this.port}`);
   }
 
   /** `redis-cli shutdown nosave`: the server is gone, with what it held. */
@@ -33,3 +34,6 @@ export class PrivateRedis {
   }
 
 }
+
+/** This machine cannot run the suite's Redis: the Redis scenarios print `FAIL (redis-server not available: ...)`. */
+export class RedisServerUnavailable extends Error {}
