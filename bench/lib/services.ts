@@ -110,8 +110,16 @@ export function redisUrl(): string {
   return process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 }
 
-export function redisAnswers(url = redisUrl()): Promise<boolean> {
-  return redisAnswersAt(url);
+/** Whether Redis answers; when it does not, says on stderr what the benchmarks need, before the caller stops. */
+export async function redisAnswers(url = redisUrl()): Promise<boolean> {
+  const ok = await redisAnswersAt(url);
+  if (!ok) {
+    console.error(
+      `Redis does not answer at ${url}: the benchmarks run Masar's API and worker on the Redis queue backend and need a running Redis ` +
+        `(start redis-server on 127.0.0.1:6379, or set BENCH_REDIS_URL or REDIS_URL).`,
+    );
+  }
+  return ok;
 }
 
 export async function redisVersion(url = redisUrl()): Promise<string> {
@@ -182,13 +190,13 @@ export function benchSecrets(): BenchSecrets {
 }
 
 /**
- * The environment of a production-mode Masar process in a benchmark. The workers' redrive timers are off: in a
- * seeded campaign they find thousands of documents "pending" and queue their checks, work no bare side does.
+ * The environment of a production-mode Masar process in a benchmark. The notifications redrive timer is off: in a
+ * seeded campaign it finds work no bare side does. (The documents redrive has no timer: it is a scheduled job, which
+ * the benchmarks of one side alone turn off with MASAR_SCHEDULES=off.)
  */
 export function productionEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'production',
-    MASAR_DOCUMENTS_REDRIVE: 'off',
     MASAR_NOTIFICATIONS_REDRIVE: 'off',
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl(),
