@@ -42,6 +42,8 @@ export {
 /** Bulk intake of a campaign office's list (the intake context stages the rows, this context registers them). */
 export { SealCampaignRows } from './bulk/seal-campaign-rows';
 export { RegisterCampaignBatch, type CampaignChunk } from './bulk/register-campaign-batch.use-case';
+/** A row the duplicate search set aside, once a caseworker decided it (a new person, or a file on a person found). */
+export { RegisterReviewedCampaignRow, type ReviewedCampaignRow, type ReviewedRowFile } from './bulk/register-reviewed-campaign-row.use-case';
 export type { CampaignPerson, SealedCampaignRow, StagedCampaignRow, CampaignRowOutcome } from './bulk/campaign-row';
 export { IDENTITY_DOCUMENT_TYPES, type IdentityDocumentType } from './persistence/identity-document.entity';
 export { currentCriteriaVersion } from './applications/application-factory';
