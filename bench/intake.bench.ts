@@ -8,6 +8,11 @@
  * COPY of the same CSV text into a table of the same columns with no index. Each round imports a new CSV (fresh
  * names and document numbers) into a copy of the seeded campaign database, which therefore grows round by round.
  * Target: the import at least 0.3 of the COPY rate.
+ *
+ * A second baseline, printed in the same run: after each import, the rows it wrote (every table) are dumped and
+ * COPYed into a twin of the database as it was before that import, with the same indexes, constraints and
+ * triggers (lib/intake-result-copy.ts). The first ratio says how far the import is from loading its CSV into one
+ * bare table; the second how far it is from writing its own result at COPY speed.
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -15,9 +20,11 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { argValue, nowIso, QUICK, runMain } from './lib/cli';
 import { campaign } from './lib/campaign';
 import { compare, type RoundMeasure, type Side } from './lib/compare';
+import { IntakeResultCopy, type ResultCopyMeasure } from './lib/intake-result-copy';
 import { getJson, postJson } from './lib/loop';
 import { cpuMs, peakRssMb, resetPeakRss, startNode } from './lib/proc';
 import { saveRecord } from './lib/results';
+import { fmt, spread } from './lib/stats';
 import { adminUrl, productionEnv, redisAnswers, redisVersion, serverVersion } from './lib/services';
 import { withAdmin, withDatabase } from '../test/support/postgres';
 
@@ -107,7 +114,7 @@ async function main(): Promise<void> {
   // The relay is off: the upload queues its job directly (the outbox row is the guarantee), and the 200,000
   // notification and receipt-letter messages of the imported files are not sent during the measure.
   const env = productionEnv(dbUrl, { MASAR_OUTBOX_RELAY: 'off', MASAR_SCHEDULES: 'off', QUEUE_PREFIX: prefix, INTAKE_CHUNK_ROWS: String(CHUNK) });
-  const pg = new Client({ connectionString: dbUrl });
+  let pg = new Client({ connectionString: dbUrl });
   await pg.connect();
   // The seeded campaign was bulk-loaded and this server runs with autovacuum off: vacuum the copy once, as autovacuum
   // would have left a production database, so that index-only scans (the duplicate search reads the nationality and
@@ -116,6 +123,15 @@ async function main(): Promise<void> {
     console.log(`autovacuum is off on this server: vacuuming ${cloneName} once before the measure...`);
     await pg.query(`vacuum (analyze)`);
   }
+  // The twin for the second baseline: the database as the first round will find it (made before the API connects).
+  await pg.end();
+  const twinName = `${cloneName}_twin`;
+  const twin = new Client({ connectionString: await cloneOf(cloneName, twinName) });
+  await twin.connect();
+  pg = new Client({ connectionString: dbUrl });
+  await pg.connect();
+  const resultCopy = new IntakeResultCopy(pg, twin, ['bench_intake_rows']);
+  const copies: { warmup: boolean; importSeconds: number; handled: number; copy: ResultCopyMeasure }[] = [];
   await pg.query(`create table if not exists bench_intake_rows (latin_name text, arabic_name text, sex text, birth_date date, nationality char(2), document_type text, document_number text, phone text, email text, preferred_language text, category text)`);
   const port = 3207;
   const api = await startNode('api', 'apps/api/src/main.ts', { env: { ...env, PORT: String(port) }, ready: /successfully started|listening/i });
@@ -127,9 +143,11 @@ async function main(): Promise<void> {
   const forReview: number[] = [];
   const stagingShare: number[] = [];
 
+  await resultCopy.start();
+
   const real: Side = {
     name: 'CSV upload to the API, import by the worker',
-    async run(round): Promise<RoundMeasure> {
+    async run(round, warmup): Promise<RoundMeasure> {
       const text = campaignCsv(ROWS);
       const pids = { api: api.pid, worker: worker.pid };
       for (const pid of Object.values(pids)) resetPeakRss(pid);
@@ -152,7 +170,7 @@ async function main(): Promise<void> {
       const pgMs = cpuSince(pg0, await backendCpu(pg));
       forReview.push(batch.counts.forReview);
       stagingShare.push((tStaged - t0) / 1000 / seconds);
-      return {
+      const measure: RoundMeasure = {
         ops: handled,
         seconds,
         p50Ms: (seconds * 1000) / ROWS,
@@ -162,6 +180,15 @@ async function main(): Promise<void> {
         cpuMsPerOp: { api: (cpuMs(api.pid) - cpu0.api) / ROWS, worker: (cpuMs(worker.pid) - cpu0.worker) / ROWS, postgres: pgMs / ROWS },
         extra: { imported: batch.counts.imported, forReview: batch.counts.forReview, uploadSeconds: (tStaged - t0) / 1000 },
       };
+      // Second baseline, outside this side's measure (its CPU was read above): the same rows by COPY into the twin.
+      const copy = await resultCopy.copyWindow();
+      copies.push({ warmup, importSeconds: seconds, handled, copy });
+      console.log(
+        `  COPY of the ${copy.rows.toLocaleString('en')} rows this import wrote into the twin: ${copy.seconds.toFixed(1)} s (import ${seconds.toFixed(1)} s), ` +
+          `CPU ms per CSV row: bench ${(copy.benchCpuMs / handled).toFixed(3)}, postgres ${(copy.postgresCpuMs / handled).toFixed(3)}` +
+          (copy.notCopied.length ? `; not COPYed (written by triggers, or rows updated): ${copy.notCopied.join(', ')}` : ''),
+      );
+      return measure;
     },
   };
   const bare: Side = {
@@ -200,6 +227,16 @@ async function main(): Promise<void> {
     const cpuReal = Object.values(cmp.real.cpuMsPerOp).reduce((a, b) => a + b, 0);
     const cpuBare = Object.values(cmp.bare.cpuMsPerOp).reduce((a, b) => a + b, 0);
     console.log(`CPU per row: import ${cpuReal.toFixed(3)} ms (api, worker, PostgreSQL backends), COPY ${cpuBare.toFixed(4)} ms; CPU ratio COPY/import ${(cpuBare / cpuReal).toFixed(4)}`);
+    const results = summariseResultCopies(copies.filter((c) => !c.warmup));
+    console.log(
+      `\n## Second baseline: COPY of the rows the import wrote (${fmt(results.rowsPerCsvRow, 1)} rows per CSV row, ${Object.keys(results.tables).length} tables) into a twin of the database before the import\n` +
+        `tables: ${Object.entries(results.tables).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ')}\n` +
+        (results.notCopied.length ? `not COPYed (the twin's triggers write them, or rows were updated): ${results.notCopied.join(', ')}\n` : '') +
+        `COPY of the resulting rows ${fmt(results.csvRowsPerSecond.median, 0)} CSV rows/s (${fmt(results.tableRowsPerSecond.median, 0)} table rows/s), import ${fmt(realRate, 0)} rows/s\n` +
+        `import rate ÷ COPY-of-the-result rate: ${fmt(results.ratio.median, 3)} (rounds ${results.ratios.map((v) => fmt(v, 3)).join(', ')}); ` +
+        `import rate ÷ COPY-of-the-CSV rate: ${fmt(cmp.throughputRatio.median, 4)}\n` +
+        `CPU per CSV row: import ${cpuReal.toFixed(3)} ms, COPY of the result ${results.cpuMsPerCsvRow.toFixed(3)} ms (bench ${results.benchCpuMsPerCsvRow.toFixed(3)}, PostgreSQL ${results.postgresCpuMsPerCsvRow.toFixed(3)}), COPY of the CSV ${cpuBare.toFixed(4)} ms`,
+    );
     const measured = forReview.slice(-ROUNDS);
     saveRecord({
       bench: 'intake',
@@ -221,21 +258,51 @@ async function main(): Promise<void> {
         'CPU ms per row, COPY (client + PostgreSQL backend)': cpuBare,
         'CPU ratio (COPY CPU per row ÷ import CPU per row)': cpuBare / cpuReal,
         'share of the time spent uploading and staging (median)': [...stagingShare].sort((a, b) => a - b)[Math.floor(stagingShare.length / 2)] ?? NaN,
+        'rows written per CSV row (all tables)': results.rowsPerCsvRow,
+        'COPY of the resulting rows into the real schema, CSV rows/s (median)': results.csvRowsPerSecond.median,
+        'import rate ÷ COPY-of-the-resulting-rows rate (median)': results.ratio.median,
+        'CPU ms per CSV row, COPY of the resulting rows (client + PostgreSQL backend)': results.cpuMsPerCsvRow,
+        'CPU ratio (COPY of the resulting rows ÷ import, per row)': results.cpuMsPerCsvRow / cpuReal,
       },
       checks: cmp.checks,
       observations: [
         'Real side: POST /intake/batches (streamed multipart, csv-parse, row checks, four AES-256-GCM encryptions and a blind-index HMAC per row, COPY into staging), then the worker registers 2,000 rows per transaction with one statement per table and audit_append_many; the CPU of the PostgreSQL backends serving the benchmark database is read from /proc for both sides, so that the CPU ratio holds on a loaded machine where wall time does not.',
         'The outbox relay is off during the measure: the upload queues its job directly (same id as its outbox row); the notification and receipt-letter messages of the imported files stay in the outbox.',
+        `Second baseline: after each import the rows it inserted (every table, found by xmin) are dumped with COPY TO and COPYed, parents first in one transaction, into a twin of the database made before the first round and fed every round, so it holds what the real database held before that import: same indexes, constraints and triggers.${results.notCopied.length ? ` Not COPYed (written by the twin's triggers as by the real ones, or rows updated rather than inserted): ${results.notCopied.join(', ')}.` : ''}`,
         'Autovacuum is off on the benchmark server: the copy of the campaign is vacuumed once before the rounds (as autovacuum would have left it), not between them, so the rows imported by earlier rounds are read from the heap by the duplicate search.',
       ],
     });
   } finally {
     await pg.query(`drop table if exists bench_intake_rows`).catch(() => undefined);
     await pg.end();
+    await twin.end();
+    resultCopy.close();
     await worker.stop();
     await api.stop();
-    await withAdmin(await adminUrl(), (a) => a.query(`drop database if exists "${cloneName}" with (force)`)).catch(() => undefined);
+    await withAdmin(await adminUrl(), async (a) => {
+      await a.query(`drop database if exists "${cloneName}" with (force)`);
+      await a.query(`drop database if exists "${twinName}" with (force)`);
+    }).catch(() => undefined);
   }
+}
+
+/** Medians over the measured rounds of the second baseline, per CSV row as the import counts them. */
+function summariseResultCopies(rounds: { importSeconds: number; handled: number; copy: ResultCopyMeasure }[]) {
+  const tables: Record<string, number> = {};
+  for (const r of rounds) for (const [t, n] of Object.entries(r.copy.tables)) tables[t] = Math.max(tables[t] ?? 0, n);
+  const median = (xs: number[]) => spread(xs).median;
+  return {
+    tables,
+    notCopied: [...new Set(rounds.flatMap((r) => r.copy.notCopied))],
+    rowsPerCsvRow: median(rounds.map((r) => r.copy.rows / r.handled)),
+    csvRowsPerSecond: spread(rounds.map((r) => r.handled / r.copy.seconds)),
+    tableRowsPerSecond: spread(rounds.map((r) => r.copy.rows / r.copy.seconds)),
+    ratios: rounds.map((r) => r.copy.seconds / r.importSeconds),
+    ratio: spread(rounds.map((r) => r.copy.seconds / r.importSeconds)),
+    benchCpuMsPerCsvRow: median(rounds.map((r) => r.copy.benchCpuMs / r.handled)),
+    postgresCpuMsPerCsvRow: median(rounds.map((r) => r.copy.postgresCpuMs / r.handled)),
+    cpuMsPerCsvRow: median(rounds.map((r) => (r.copy.benchCpuMs + r.copy.postgresCpuMs) / r.handled)),
+  };
 }
 
 runMain(main);
