@@ -66,7 +66,8 @@ export class ImportBatch {
         this.logger.warn({ batchId }, 'intake batch gone; nothing to import');
         return { rows: 0, imported: 0, forReview: 0, done: true };
       }
-      if (batch.status === 'completed') return { rows: 0, imported: 0, forReview: 0, done: true };
+      // A failed batch waits for someone to resume it; a job left over from before the failure does nothing.
+      if (batch.status !== 'importing') return { rows: 0, imported: 0, forReview: 0, done: true };
       const rows = await this.nextRows(m, batchId, batch.imported_through_line, chunkRows);
       if (rows.length === 0) {
         await this.complete(m, batch);
