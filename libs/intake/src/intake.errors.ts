@@ -13,6 +13,12 @@ export const IntakeErrorCode = {
   ReceiptsNotReady: 'INTAKE_RECEIPTS_NOT_READY',
   ReceiptsTaken: 'INTAKE_RECEIPTS_ALREADY_TAKEN',
   ReceiptsNotYours: 'INTAKE_RECEIPTS_NOT_YOURS',
+  NotFailed: 'INTAKE_BATCH_NOT_FAILED',
+  ReviewRowNotFound: 'INTAKE_REVIEW_ROW_NOT_FOUND',
+  ReviewAlreadyDecided: 'INTAKE_REVIEW_ALREADY_DECIDED',
+  ReviewReasonRequired: 'INTAKE_REVIEW_REASON_REQUIRED',
+  ReviewPersonRequired: 'INTAKE_REVIEW_PERSON_REQUIRED',
+  ReviewNotACandidate: 'INTAKE_REVIEW_NOT_A_CANDIDATE',
 } as const;
 export type IntakeErrorCode = (typeof IntakeErrorCode)[keyof typeof IntakeErrorCode];
 
@@ -37,7 +43,7 @@ export const IntakeErrors = {
   criteriaVersionUnknown: (v: string) =>
     new DomainError(IntakeErrorCode.CriteriaVersionUnknown, 422, 'Unknown criteria version', `"${v}" is not a version of the regularisation criteria.`),
   receiptsNotReady: (status: string) =>
-    new DomainError(IntakeErrorCode.ReceiptsNotReady, 409, 'Import not finished', `The receipts can be taken once the import is completed (it is ${status}).`, { status }),
+    new DomainError(IntakeErrorCode.ReceiptsNotReady, 409, 'Import not finished', `The receipts can be taken once the import is completed (it is ${status}).`, { batchStatus: status }),
   receiptsTaken: (at: string) =>
     new DomainError(
       IntakeErrorCode.ReceiptsTaken,
@@ -47,4 +53,15 @@ export const IntakeErrors = {
       { takenAt: at },
     ),
   receiptsNotYours: () => new DomainError(IntakeErrorCode.ReceiptsNotYours, 403, 'Not yours to take', 'Only the person who uploaded the batch takes its receipts.'),
+  notFailed: (status: string) =>
+    new DomainError(IntakeErrorCode.NotFailed, 409, 'Import not failed', `Only a failed import is resumed (this one is ${status}).`, { batchStatus: status }),
+  reviewRowNotFound: (line: number) =>
+    new DomainError(IntakeErrorCode.ReviewRowNotFound, 404, 'Not a row set aside', `Line ${line} of this batch was not set aside for review (or is not imported yet).`, { line }),
+  reviewAlreadyDecided: (line: number, decision: string, at: string) =>
+    new DomainError(IntakeErrorCode.ReviewAlreadyDecided, 409, 'Already decided', `Line ${line} was already decided (${decision}) at ${at}.`, { line, decision, decidedAt: at }),
+  reviewReasonRequired: (decision: string) =>
+    new DomainError(IntakeErrorCode.ReviewReasonRequired, 422, 'Reason required', `Say why (at least a few words): "${decision}" goes against what the duplicate search found.`, { decision }),
+  reviewPersonRequired: () => new DomainError(IntakeErrorCode.ReviewPersonRequired, 422, 'Person required', 'Name the person found (applicantId) the file is attached to.'),
+  reviewNotACandidate: () =>
+    new DomainError(IntakeErrorCode.ReviewNotACandidate, 422, 'Not a person found', 'A file is attached to one of the persons this row was found to look like.'),
 };

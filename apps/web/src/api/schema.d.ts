@@ -768,6 +768,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/intake/batches/{batchId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a failed import: it goes on after the last committed line (nothing imported twice); 409 unless the batch is failed */
+        post: operations["IntakeController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/intake/batches/{batchId}/review": {
         parameters: {
             query?: never;
@@ -779,6 +796,23 @@ export interface paths {
         get: operations["IntakeController_review"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/intake/batches/{batchId}/review/{line}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide a row set aside: register it as a new person (reason), open its file on a person found, or discard it (reason); once per row (409 after) */
+        post: operations["IntakeController_decideReview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1278,12 +1312,31 @@ export interface components {
             imported: number;
             /** @description Rows refused with at least one error (see the errors file) */
             invalid: number;
-            /** @description Staged rows not handled yet */
+            /** @description Staged rows not handled yet (after a failure: the rows that remain to import) */
             pending: number;
             /** @description Data rows in the file (the header line excluded) */
             received: number;
+            /** @description Set-aside rows whose file a caseworker opened on a person found */
+            reviewAttached: number;
+            /** @description Set-aside rows a caseworker discarded */
+            reviewDiscarded: number;
+            /** @description Set-aside rows still waiting for a decision */
+            reviewOpen: number;
+            /** @description Set-aside rows a caseworker registered anyway as new persons */
+            reviewRegistered: number;
             /** @description Rows staged for import */
             staged: number;
+        };
+        BatchFailureDto: {
+            /**
+             * @description Why the import stopped, as a stable code
+             * @enum {string}
+             */
+            code: "INTAKE_IMPORT_REFUSED" | "INTAKE_IMPORT_DATA_REJECTED" | "INTAKE_IMPORT_UNAVAILABLE" | "INTAKE_IMPORT_WORKER_LOST" | "INTAKE_IMPORT_ERROR";
+            /** @description What happened, in English, for the office and support (no value of a row) */
+            detail: string | null;
+            /** Format: date-time */
+            failedAt: string;
         };
         ChecklistDto: {
             /** @description Every required document is there and verified: the file can move on */
@@ -1413,6 +1466,20 @@ export interface components {
              */
             status: "pending";
         };
+        DecideReviewRowDto: {
+            /**
+             * Format: uuid
+             * @description For attach: one of the row's candidateApplicantIds, or the person an earlier line it looks like became
+             */
+            applicantId?: string;
+            /**
+             * @description register_new: a new person and file despite the likeness (reason required); attach: the file on a person found (applicantId); discard: nothing is registered (reason required)
+             * @enum {string}
+             */
+            decision: "register_new" | "attach" | "discard";
+            /** @description Why; required to register anyway or to discard. Kept with the decision (and the file history), not in the audit trail */
+            reason?: string;
+        };
         DependencyStatusDto: {
             /** @description Why it is down */
             message?: string;
@@ -1489,6 +1556,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             criteriaVersion: string;
+            /** @description While failed: why. The rows imported before the failure stay imported. */
+            failure: components["schemas"]["BatchFailureDto"] | null;
             fileName: string | null;
             /** @description SHA-256 of the file: the same file sent again by the office answers this batch */
             fileSha256: string;
@@ -1503,8 +1572,13 @@ export interface components {
              * @description When the uploader took the receipts (access codes are shown once)
              */
             receiptsTakenAt: string | null;
-            /** @enum {string} */
-            status: "importing" | "completed";
+            /** @description How many times the import was resumed after a failure */
+            resumedCount: number;
+            /**
+             * @description failed: the import stopped for good (see failure); POST .../resume continues it
+             * @enum {string}
+             */
+            status: "importing" | "completed" | "failed";
         };
         IssuedLetterDto: {
             /**
@@ -1720,6 +1794,34 @@ export interface components {
             /** Format: date-time */
             releasedAt: string;
         };
+        ReviewDecisionDto: {
+            /**
+             * Format: uuid
+             * @description The person the file is on (new or found)
+             */
+            applicantId: string | null;
+            /** Format: uuid */
+            applicationId: string | null;
+            /** Format: date-time */
+            decidedAt: string;
+            /** Format: uuid */
+            decidedBy: string;
+            /** @enum {string} */
+            decision: "registered_new" | "attached" | "discarded";
+            reference: string | null;
+        };
+        ReviewDecisionResultDto: {
+            /** @description The new file's access code when the batch's receipts were already taken (shown once, here); otherwise null and it comes with the receipts */
+            accessCode: string | null;
+            /** Format: uuid */
+            applicantId: string | null;
+            /** Format: uuid */
+            applicationId: string | null;
+            /** @enum {string} */
+            decision: "registered_new" | "attached" | "discarded";
+            line: number;
+            reference: string | null;
+        };
         ReviewDocumentDto: {
             /** @enum {string} */
             decision: "verify" | "reject";
@@ -1734,6 +1836,10 @@ export interface components {
             /** @description Earlier lines of the same file this row looks like */
             candidateLines: number[];
             category: string;
+            /** @description What a caseworker decided (null: still to decide) */
+            decision: components["schemas"]["ReviewDecisionDto"] | null;
+            /** @description The persons those earlier lines became: a file can be attached to them too */
+            earlierLineApplicantIds: string[];
             latinName: string | null;
             line: number;
             matchedOn: ("document_number" | "name_key" | "name_trigram" | "name_phonetic")[];
@@ -1855,6 +1961,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             criteriaVersion: string;
+            /** @description While failed: why. The rows imported before the failure stay imported. */
+            failure: components["schemas"]["BatchFailureDto"] | null;
             fileName: string | null;
             /** @description SHA-256 of the file: the same file sent again by the office answers this batch */
             fileSha256: string;
@@ -1869,8 +1977,13 @@ export interface components {
              * @description When the uploader took the receipts (access codes are shown once)
              */
             receiptsTakenAt: string | null;
-            /** @enum {string} */
-            status: "importing" | "completed";
+            /** @description How many times the import was resumed after a failure */
+            resumedCount: number;
+            /**
+             * @description failed: the import stopped for good (see failure); POST .../resume continues it
+             * @enum {string}
+             */
+            status: "importing" | "completed" | "failed";
         };
         UploadedDocumentDto: {
             /**
@@ -3276,6 +3389,28 @@ export interface operations {
             };
         };
     };
+    IntakeController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Importing again (follow GET /intake/batches/{id}) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeBatchDto"];
+                };
+            };
+        };
+    };
     IntakeController_review: {
         parameters: {
             query?: {
@@ -3297,6 +3432,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReviewItemDto"][];
+                };
+            };
+        };
+    };
+    IntakeController_decideReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                batchId: string;
+                line: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideReviewRowDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDecisionResultDto"];
                 };
             };
         };

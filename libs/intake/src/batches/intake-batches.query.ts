@@ -4,14 +4,34 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@masar/access';
 import { IntakeErrors } from '../intake.errors';
 
+export type IntakeBatchStatus = 'importing' | 'completed' | 'failed';
+export type ReviewDecision = 'registered_new' | 'attached' | 'discarded';
+
 export interface IntakeBatchView {
   id: string;
   officeId: string;
-  status: 'importing' | 'completed';
+  status: IntakeBatchStatus;
   fileName: string | null;
   fileSha256: string;
   criteriaVersion: string;
-  counts: { received: number; invalid: number; staged: number; imported: number; forReview: number; pending: number };
+  counts: {
+    received: number;
+    invalid: number;
+    staged: number;
+    imported: number;
+    forReview: number;
+    pending: number;
+    /** Set-aside rows decided by a caseworker: registered as new persons, attached to a person found, discarded. */
+    reviewRegistered: number;
+    reviewAttached: number;
+    reviewDiscarded: number;
+    /** Set-aside rows still waiting for a decision. */
+    reviewOpen: number;
+  };
+  /** Why the import stopped, while the batch is `failed` (what was imported stays; resume continues after it). */
+  failure: { code: string; detail: string | null; failedAt: string } | null;
+  /** How many times the office resumed the import after a failure. */
+  resumedCount: number;
   /** Share of the staged rows already handled (imported or set aside for review), 0 to 1. */
   progress: number;
   createdAt: string;
@@ -19,10 +39,10 @@ export interface IntakeBatchView {
   receiptsTakenAt: string | null;
 }
 
-interface Row {
+export interface BatchRow {
   id: string;
   office_id: string;
-  status: 'importing' | 'completed';
+  status: IntakeBatchStatus;
   file_name: string | null;
   file_sha256: string;
   criteria_version: string;
@@ -35,10 +55,18 @@ interface Row {
   completed_at: Date | null;
   receipts_taken_at: Date | null;
   uploaded_by: string;
+  failure_code: string | null;
+  failure_detail: string | null;
+  failed_at: Date | null;
+  resumed_count: number;
+  rows_review_registered: number;
+  rows_review_attached: number;
+  rows_review_discarded: number;
 }
 
-function view(r: Row): IntakeBatchView {
+function view(r: BatchRow): IntakeBatchView {
   const handled = r.rows_imported + r.rows_for_review;
+  const decided = r.rows_review_registered + r.rows_review_attached + r.rows_review_discarded;
   return {
     id: r.id,
     officeId: r.office_id,
@@ -46,7 +74,20 @@ function view(r: Row): IntakeBatchView {
     fileName: r.file_name,
     fileSha256: r.file_sha256,
     criteriaVersion: r.criteria_version,
-    counts: { received: r.rows_received, invalid: r.rows_invalid, staged: r.rows_staged, imported: r.rows_imported, forReview: r.rows_for_review, pending: r.rows_staged - handled },
+    counts: {
+      received: r.rows_received,
+      invalid: r.rows_invalid,
+      staged: r.rows_staged,
+      imported: r.rows_imported,
+      forReview: r.rows_for_review,
+      pending: r.rows_staged - handled,
+      reviewRegistered: r.rows_review_registered,
+      reviewAttached: r.rows_review_attached,
+      reviewDiscarded: r.rows_review_discarded,
+      reviewOpen: r.rows_for_review - decided,
+    },
+    failure: r.failure_code ? { code: r.failure_code, detail: r.failure_detail, failedAt: (r.failed_at ?? r.created_at).toISOString() } : null,
+    resumedCount: r.resumed_count,
     progress: r.rows_staged === 0 ? 1 : Math.round((handled / r.rows_staged) * 10000) / 10000,
     createdAt: r.created_at.toISOString(),
     completedAt: r.completed_at?.toISOString() ?? null,
@@ -59,8 +100,8 @@ function view(r: Row): IntakeBatchView {
 export class IntakeBatches {
   constructor(private readonly dataSource: DataSource) {}
 
-  async load(actor: Actor, batchId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Row> {
-    const [row]: Row[] = await manager.query(`select * from intake_batches where id = $1${lock ? ' for update' : ''}`, [batchId]);
+  async load(actor: Actor, batchId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<BatchRow> {
+    const [row]: BatchRow[] = await manager.query(`select * from intake_batches where id = $1${lock ? ' for update' : ''}`, [batchId]);
     if (!row || !actor.officeId || row.office_id !== actor.officeId) throw IntakeErrors.notFound();
     return row;
   }
@@ -71,7 +112,7 @@ export class IntakeBatches {
 
   async list(actor: Actor, limit = 50): Promise<IntakeBatchView[]> {
     if (!actor.officeId) return [];
-    const rows: Row[] = await this.dataSource.query(`select * from intake_batches where office_id = $1 order by created_at desc limit $2`, [actor.officeId, limit]);
+    const rows: BatchRow[] = await this.dataSource.query(`select * from intake_batches where office_id = $1 order by created_at desc limit $2`, [actor.officeId, limit]);
     return rows.map(view);
   }
 
@@ -88,9 +129,27 @@ export class IntakeBatches {
   /** The rows set aside because they look like someone already registered (or an earlier line of the file). */
   async reviewList(actor: Actor, batchId: string, afterLine = 0, limit = 200): Promise<ReviewItem[]> {
     await this.load(actor, batchId);
-    const rows: { line: number; latin_name: string | null; arabic_name: string | null; birth_year: number; nationality: string; category: string; candidate_ids: string[]; candidate_lines: number[]; matched_on: string[] }[] =
-      await this.dataSource.query(
-        `select r.line, s.latin_name, s.arabic_name, s.birth_year, s.nationality, s.category, r.candidate_ids, r.candidate_lines, r.matched_on
+    const rows: {
+      line: number;
+      latin_name: string | null;
+      arabic_name: string | null;
+      birth_year: number;
+      nationality: string;
+      category: string;
+      candidate_ids: string[];
+      candidate_lines: number[];
+      matched_on: string[];
+      decision: ReviewDecision | null;
+      decided_at: Date | null;
+      decided_by: string | null;
+      applicant_id: string | null;
+      application_id: string | null;
+      reference: string | null;
+      line_persons: string[];
+    }[] = await this.dataSource.query(
+        `select r.line, s.latin_name, s.arabic_name, s.birth_year, s.nationality, s.category, r.candidate_ids, r.candidate_lines, r.matched_on,
+                r.decision, r.decided_at, r.decided_by, r.applicant_id, r.application_id, r.reference,
+                array(select e.applicant_id from intake_results e where e.batch_id = r.batch_id and e.line = any(r.candidate_lines) and e.applicant_id is not null order by e.line) as line_persons
            from intake_results r join intake_rows s on s.batch_id = r.batch_id and s.line = r.line
           where r.batch_id = $1 and r.outcome = 'review' and r.line > $2 order by r.line limit $3`,
         [batchId, afterLine, limit],
@@ -104,7 +163,9 @@ export class IntakeBatches {
       category: r.category,
       candidateApplicantIds: r.candidate_ids ?? [],
       candidateLines: r.candidate_lines ?? [],
+      earlierLineApplicantIds: r.line_persons ?? [],
       matchedOn: r.matched_on ?? [],
+      decision: r.decision ? { decision: r.decision, decidedAt: r.decided_at!.toISOString(), decidedBy: r.decided_by!, applicantId: r.applicant_id, applicationId: r.application_id, reference: r.reference } : null,
     }));
   }
 }
@@ -118,5 +179,9 @@ export interface ReviewItem {
   category: string;
   candidateApplicantIds: string[];
   candidateLines: number[];
+  /** The persons those earlier lines became (imported, or registered or attached after review). */
+  earlierLineApplicantIds: string[];
   matchedOn: string[];
+  /** What a caseworker decided for the row (null: still to decide). */
+  decision: { decision: ReviewDecision; decidedAt: string; decidedBy: string; applicantId: string | null; applicationId: string | null; reference: string | null } | null;
 }

@@ -9,7 +9,8 @@ import { IntakeBatches } from './intake-batches.query';
 const csvText = (v: string | null) => (v === null ? '' : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /**
- * The receipts of a completed batch, once: line, reference, access code and names of every file created, as CSV
+ * The receipts of a completed batch, once: line, reference, access code and names of every file created (by the
+ * import, or since by a caseworker's decision on a row set aside), as CSV
  * for the office to print and hand out. Access codes are stored only as keyed hashes on the files; the batch kept
  * them sealed for this one download, and erases them in the same transaction that reads them. Only the uploader
  * takes them; a second request gets 410 (a lost receipt is reissued file by file).
@@ -32,7 +33,7 @@ export class TakeReceipts {
       const rows: { line: number; reference: string; access_code_enc: string; latin_name: string | null; arabic_name: string | null }[] = await m.query(
         `select r.line, r.reference, r.access_code_enc, s.latin_name, s.arabic_name
            from intake_results r join intake_rows s on s.batch_id = r.batch_id and s.line = r.line
-          where r.batch_id = $1 and r.outcome = 'imported' order by r.line`,
+          where r.batch_id = $1 and (r.outcome = 'imported' or r.decision in ('registered_new', 'attached')) order by r.line`,
         [batchId],
       );
       let csv = 'line,reference,access_code,latin_name,arabic_name\n';

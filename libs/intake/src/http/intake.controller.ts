@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, HttpCode, HttpStatus, Param, ParseIntPipe, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -15,10 +15,12 @@ import { IntakeBatches, type IntakeBatchView, type ReviewItem } from '../batches
 import { TakeReceipts } from '../batches/take-receipts.use-case';
 import { CAMPAIGN_COLUMNS, COLUMN_NAMES } from '../csv/campaign-columns';
 import { ROW_ERROR_CODES } from '../csv/row-errors';
+import { ResumeBatch } from '../failure/resume-batch.use-case';
 import { IntakeErrors } from '../intake.errors';
 import { INTAKE_OPTIONS, type IntakeOptions } from '../intake.options';
+import { DecideReviewRow, type ReviewDecisionResult } from '../review/decide-review-row.use-case';
 import { StageBatch } from '../upload/stage-batch.use-case';
-import { IntakeBatchDto, ReviewItemDto, ReviewQueryDto, UploadBatchQueryDto, UploadedBatchDto } from './intake.dto';
+import { DecideReviewRowDto, IntakeBatchDto, ReviewDecisionResultDto, ReviewItemDto, ReviewQueryDto, UploadBatchQueryDto, UploadedBatchDto } from './intake.dto';
 
 interface MultipartFile {
   filename?: string;
@@ -36,6 +38,8 @@ export class IntakeController {
     private readonly stage: StageBatch,
     private readonly batches: IntakeBatches,
     private readonly receipts: TakeReceipts,
+    private readonly resumeBatch: ResumeBatch,
+    private readonly decide: DecideReviewRow,
     @Inject(INTAKE_OPTIONS) private readonly options: IntakeOptions,
   ) {}
 
@@ -95,6 +99,30 @@ export class IntakeController {
   @ApiOkResponse({ type: [ReviewItemDto] })
   review(@CurrentActor() actor: Actor, @Param('batchId', new ParseUUIDPipe()) batchId: string, @Query() q: ReviewQueryDto): Promise<ReviewItem[]> {
     return this.batches.reviewList(actor, batchId, q.afterLine ?? 0, q.limit ?? 200);
+  }
+
+  @Post(':batchId/review/:line/decision')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Decide a row set aside: register it as a new person (reason), open its file on a person found, or discard it (reason); once per row (409 after)',
+  })
+  @ApiOkResponse({ type: ReviewDecisionResultDto })
+  decideReview(
+    @CurrentActor() actor: Actor,
+    @Param('batchId', new ParseUUIDPipe()) batchId: string,
+    @Param('line', new ParseIntPipe()) line: number,
+    @Body() body: DecideReviewRowDto,
+  ): Promise<ReviewDecisionResult> {
+    return this.decide.execute(actor, batchId, line, body);
+  }
+
+  @Post(':batchId/resume')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Resume a failed import: it goes on after the last committed line (nothing imported twice); 409 unless the batch is failed' })
+  @ApiAcceptedResponse({ type: IntakeBatchDto, description: 'Importing again (follow GET /intake/batches/{id})' })
+  async resume(@CurrentActor() actor: Actor, @Param('batchId', new ParseUUIDPipe()) batchId: string): Promise<IntakeBatchView> {
+    await this.resumeBatch.execute(actor, batchId);
+    return this.batches.get(actor, batchId);
   }
 
   @Post(':batchId/receipts')

@@ -1,4 +1,5 @@
 import { CreateIntake1796000800000 } from './1796000800000-create-intake';
 import { StagedRowsWithoutBatchKey1796000800001 } from './1796000800001-staged-rows-without-batch-key';
+import { FailedBatchesAndReviewDecisions1796000820000 } from './1796000820000-failed-batches-and-review-decisions';
 
-export const IntakeMigrations = [CreateIntake1796000800000, StagedRowsWithoutBatchKey1796000800001];
+export const IntakeMigrations = [CreateIntake1796000800000, StagedRowsWithoutBatchKey1796000800001, FailedBatchesAndReviewDecisions1796000820000];
