@@ -8,7 +8,8 @@ import { formatDate, formatNumber, type Language } from '../../i18n/languages';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { categoryLabel } from '../../ui/labels';
 import { usePageTitle } from '../../ui/use-page-title';
-import { CAMPAIGN_COLUMNS, importPercent, parseRowProblems, uploadCampaignList, type IntakeBatch } from './intake-logic';
+import { IntakeReviewDecision } from './IntakeReviewDecision';
+import { CAMPAIGN_COLUMNS, filesCreated, importPercent, parseRowProblems, statusColor, uploadCampaignList, type IntakeBatch } from './intake-logic';
 
 const SHOWN_PROBLEMS = 50;
 
@@ -24,8 +25,8 @@ function Section({ title, children, testId }: { title: string; children: React.R
 }
 
 /**
- * Bulk intake for a campaign office: upload the list (CSV), follow the import, read and download the rows refused,
- * look at the rows set aside as possible duplicates, and take the receipts' access codes once.
+ * Bulk intake for a campaign office: upload the list (CSV), follow the import (and resume it if it failed), read and
+ * download the rows refused, decide the rows set aside as possible duplicates, and take the receipts' access codes once.
  */
 export function IntakePage() {
   const { t, i18n } = useTranslation();
@@ -134,7 +135,7 @@ export function IntakePage() {
                     </Table.Td>
                     <Table.Td>{formatDate(b.createdAt, lang, true)}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={b.status === 'completed' ? 'green' : 'blue'}>
+                      <Badge variant="light" color={statusColor(b.status)}>
                         {t(`intake.statuses.${b.status}`)}
                       </Badge>
                     </Table.Td>
@@ -177,14 +178,15 @@ function BatchDetail({ id }: { id: string }) {
     <Section title={b.fileName ?? t('intake.noName')} testId="intake-batch">
       <Stack>
         <Group justify="space-between">
-          <Badge size="lg" variant="light" color={completed ? 'green' : 'blue'} data-testid="intake-batch-status" data-status={b.status}>
+          <Badge size="lg" variant="light" color={statusColor(b.status)} data-testid="intake-batch-status" data-status={b.status}>
             {t(`intake.statuses.${b.status}`)}
           </Badge>
           <Text size="sm" c="dimmed">
             {formatDate(b.createdAt, lang, true)} · {b.criteriaVersion}
           </Text>
         </Group>
-        <Progress value={percent} size="lg" aria-label={t('intake.progress', { percent })} />
+        {b.failure && <FailedImport batch={b} failure={b.failure} />}
+        <Progress value={percent} size="lg" color={b.status === 'failed' ? 'red' : undefined} aria-label={t('intake.progress', { percent })} />
         <Text size="sm" role="status">
           {t('intake.progress', { percent })}
         </Text>
@@ -205,6 +207,39 @@ function BatchDetail({ id }: { id: string }) {
         <Receipts batch={b} />
       </Stack>
     </Section>
+  );
+}
+
+function FailedImport({ batch, failure }: { batch: IntakeBatch; failure: NonNullable<IntakeBatch['failure']> }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const client = useQueryClient();
+  const resume = useMutation({
+    mutationFn: () => unwrap(api.POST('/intake/batches/{batchId}/resume', { params: { path: { batchId: batch.id } } })),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['intake-batch', batch.id] });
+      await client.invalidateQueries({ queryKey: ['intake-batches'], exact: true });
+    },
+  });
+  return (
+    <Alert color="red" title={t('intake.failure.title')} data-testid="intake-failure" data-code={failure.code}>
+      <Stack gap="xs">
+        <Text size="sm">{t(`intake.failure.codes.${failure.code}`, { defaultValue: failure.code })}</Text>
+        <Text size="sm">{t('intake.failure.kept', { imported: formatNumber(batch.counts.imported, lang), pending: formatNumber(batch.counts.pending, lang) })}</Text>
+        {failure.detail && (
+          <Text size="xs" c="dimmed" dir="ltr">
+            {t('intake.failure.detail', { detail: failure.detail })} · {formatDate(failure.failedAt, lang, true)}
+          </Text>
+        )}
+        <Text size="sm">{t('intake.failure.resumeHint')}</Text>
+        {resume.isError && <ProblemAlert error={resume.error} />}
+        <Group>
+          <Button color="red" onClick={() => resume.mutate()} loading={resume.isPending}>
+            {t('intake.failure.resume')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
   );
 }
 
@@ -266,9 +301,10 @@ function RowProblems({ batch }: { batch: IntakeBatch }) {
 }
 
 function ReviewRows({ batch }: { batch: IntakeBatch }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
   const review = useQuery({
-    queryKey: ['intake-batch', batch.id, 'review', batch.counts.forReview],
+    queryKey: ['intake-batch', batch.id, 'review', batch.counts.forReview, batch.counts.reviewOpen],
     queryFn: () => unwrap(api.GET('/intake/batches/{batchId}/review', { params: { path: { batchId: batch.id }, query: { limit: 200 } } })),
     enabled: batch.counts.forReview > 0,
   });
@@ -286,7 +322,14 @@ function ReviewRows({ batch }: { batch: IntakeBatch }) {
       ) : (
         <>
           <Text size="sm">{t('intake.reviewHint')}</Text>
-          <Table.ScrollContainer minWidth={720}>
+          <Group gap="xs" data-testid="intake-review-counts">
+            {(['reviewOpen', 'reviewRegistered', 'reviewAttached', 'reviewDiscarded'] as const).map((k) => (
+              <Badge key={k} variant="outline" color={k === 'reviewOpen' ? 'orange' : 'gray'}>
+                {t(`intake.counts.${k}`)}: {formatNumber(batch.counts[k], lang)}
+              </Badge>
+            ))}
+          </Group>
+          <Table.ScrollContainer minWidth={860}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
@@ -296,6 +339,7 @@ function ReviewRows({ batch }: { batch: IntakeBatch }) {
                   <Table.Th scope="col">{t('person.nationality')}</Table.Th>
                   <Table.Th scope="col">{t('register.category')}</Table.Th>
                   <Table.Th scope="col">{t('intake.looksLike')}</Table.Th>
+                  <Table.Th scope="col">{t('intake.decision.column')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -330,6 +374,25 @@ function ReviewRows({ batch }: { batch: IntakeBatch }) {
                           ))}
                         </Group>
                       </Stack>
+                    </Table.Td>
+                    <Table.Td data-testid="intake-review-decision">
+                      {r.decision ? (
+                        <Stack gap={2}>
+                          <Badge variant="light" color={r.decision.decision === 'discarded' ? 'gray' : 'green'}>
+                            {t(`intake.decision.decided.${r.decision.decision}`)}
+                          </Badge>
+                          {r.decision.applicationId && r.decision.reference && (
+                            <Anchor component={Link} to={`/app/cases/${r.decision.applicationId}`} size="sm">
+                              {t('intake.decision.file', { reference: r.decision.reference })}
+                            </Anchor>
+                          )}
+                          <Text size="xs" c="dimmed">
+                            {formatDate(r.decision.decidedAt, lang, true)}
+                          </Text>
+                        </Stack>
+                      ) : (
+                        <IntakeReviewDecision batchId={batch.id} item={r} />
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -378,7 +441,7 @@ function Receipts({ batch }: { batch: IntakeBatch }) {
           <Text size="sm">{t('intake.receiptsHint')}</Text>
           {take.isError && <ProblemAlert error={take.error} />}
           <Group>
-            <Button onClick={() => setConfirming(true)} disabled={batch.counts.imported === 0}>
+            <Button onClick={() => setConfirming(true)} disabled={filesCreated(batch) === 0}>
               {t('intake.takeReceipts')}
             </Button>
           </Group>

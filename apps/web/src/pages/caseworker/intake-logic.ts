@@ -101,3 +101,30 @@ export async function uploadCampaignList(file: File, criteriaVersion: string | n
     xhr.send(form);
   });
 }
+
+export type ReviewChoice = 'register_new' | 'attach' | 'discard';
+export const REVIEW_CHOICES: readonly ReviewChoice[] = ['register_new', 'attach', 'discard'];
+/** As the API asks (libs/intake/src/review/decide-review-row.use-case.ts): a sentence, not a key pressed. */
+export const MIN_REVIEW_REASON = 5;
+
+/** The badge colour of a batch's status. */
+export function statusColor(status: IntakeBatch['status']): string {
+  return status === 'completed' ? 'green' : status === 'failed' ? 'red' : 'blue';
+}
+
+/** Files the batch made: imported, and made since by a decision on a row set aside (their codes come with the receipts). */
+export function filesCreated(batch: Pick<IntakeBatch, 'counts'>): number {
+  return batch.counts.imported + batch.counts.reviewRegistered + batch.counts.reviewAttached;
+}
+
+/** The persons a set-aside row's file may be attached to: those it looks like, then those its earlier lines became. */
+export function attachCandidates(item: Pick<ReviewItem, 'candidateApplicantIds' | 'earlierLineApplicantIds'>): string[] {
+  return [...new Set([...item.candidateApplicantIds, ...item.earlierLineApplicantIds])];
+}
+
+/** Whether a decision can be sent: a reason to register anyway or to discard, a person to attach to. */
+export function decisionReady(choice: ReviewChoice | null, reason: string, applicantId: string | null): boolean {
+  if (choice === 'attach') return !!applicantId;
+  if (choice === 'register_new' || choice === 'discard') return reason.trim().length >= MIN_REVIEW_REASON;
+  return false;
+}
