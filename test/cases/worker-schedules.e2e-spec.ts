@@ -41,12 +41,15 @@ describe('job schedules a queue lost', () => {
     const upserts = jest.spyOn(queue('audit'), 'upsertJobScheduler');
     await queue('cases').removeJobScheduler('deadlines-sweep');
     await queue('supervision').removeJobScheduler('retention-sweep');
+    // The documents redrive has no other way back (its per-worker timer is gone): its scheduler must be restored.
+    await queue('documents').removeJobScheduler('documents-redrive');
     expect(await queue('cases').getJobScheduler('deadlines-sweep')).toBeUndefined();
 
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline && !(await queue('cases').getJobScheduler('deadlines-sweep'))) await new Promise((r) => setTimeout(r, 100));
     expect(await queue('cases').getJobScheduler('deadlines-sweep')).toMatchObject({ every: 5 * 60_000 });
     expect(await queue('supervision').getJobScheduler('retention-sweep')).toBeDefined();
+    expect(await queue('documents').getJobScheduler('documents-redrive')).toMatchObject({ every: 5 * 60_000 });
     expect(await worker.get(Schedules).restoreMissing()).toEqual([]);
     expect(upserts).not.toHaveBeenCalled();
   });

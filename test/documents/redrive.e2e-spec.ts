@@ -1,4 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { RedrivePendingChecks } from '@masar/documents';
 import { describeWithRedis, type QueueKind } from '@masar/testing';
 import { clamdEnv } from './support/clamd';
@@ -8,25 +10,24 @@ import { pdfWithPages } from './fixtures';
 
 /**
  * A check whose job the queue lost (Redis stopped without saving after the outbox published it) is queued again by
- * the redrive every worker runs on a timer (not by a job scheduler, which the queue would have lost too), and the
- * document is checked once. On both queue backends: the redrive asks the queue whether the job exists.
+ * the scheduled redrive ('documents.redrive', as the worker's job scheduler adds it; a scheduler the queue lost is
+ * put back by the worker's schedules check: test/cases/worker-schedules.e2e-spec.ts, apps/worker/src/schedules.spec.ts),
+ * and the document is checked once. On both queue backends: the redrive asks the queue whether the job exists.
  */
 function suite(queue: QueueKind) {
   let t: DocumentsTestApp;
   let worker: INestApplicationContext;
   beforeAll(async () => {
-    process.env.MASAR_DOCUMENTS_REDRIVE_EVERY_MS = '500';
     t = await createDocumentsTestApp(clamdEnv(), queue);
   });
   afterAll(async () => {
-    delete process.env.MASAR_DOCUMENTS_REDRIVE_EVERY_MS;
     await worker?.close();
     await t?.close();
   });
 
   const status = async (id: string) => (await t.dataSource.query(`select status from documents where id = $1`, [id]))[0].status as string;
 
-  it('is queued again by the worker without anyone asking, and checked once', async () => {
+  it('is queued again by the scheduled redrive, and checked once', async () => {
     const file = t.files.add({ officeId: t.staff.offices.RAB!, category: 'residence_five_years', state: 'awaiting_documents', applicationDate: new Date().toISOString().slice(0, 10) });
     const res = await t.upload(CASEWORKER_RABAT, file.applicationId, await pdfWithPages(1), { kind: 'proof_of_residence', issuedOn: '2010-01-01' }, 'lease.pdf');
     expect(res.statusCode).toBe(201);
@@ -34,9 +35,12 @@ function suite(queue: QueueKind) {
     // The relay published it and the queue lost it: the outbox row is sent, no job exists.
     await t.dataSource.query(`update outbox_messages set sent_at = now() where payload->>'documentId' = $1`, [documentId]);
     await t.dataSource.query(`update documents set uploaded_at = now() - interval '20 minutes' where id = $1`, [documentId]);
-    // The queue holds no job for it, and no job scheduler either (MASAR_SCHEDULES is off in tests, and a queue that
-    // lost its jobs lost its schedulers): only the worker's own timer can find it.
+    // The queue holds no job for it: a worker alone leaves it pending.
     worker = await startDocumentsWorkerOverMap(t.config, t.files);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await status(documentId)).toBe('pending_check');
+    // The scheduler's tick: the job it adds every 5 minutes (MASAR_SCHEDULES is off in tests).
+    await worker.get<Queue>(getQueueToken('documents'), { strict: false }).add('documents.redrive', {});
     const end = Date.now() + 30_000;
     while ((await status(documentId)) === 'pending_check' && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
     expect(await status(documentId)).toBe('verified');
