@@ -70,6 +70,8 @@ export async function createApiApp(config: MasarConfig, extraModules: Type<unkno
   documentStatusRoute(document); // a Fastify route of the status module, which Nest's explorer does not see
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   await mountQueueDashboard(app); // bull-board at /admin/queues, admins only
-  app.enableShutdownHooks();
+  // On SIGTERM/SIGINT: close, then process.exit() rather than re-raising the signal, so that the 'exit' event
+  // writes out the last buffered log lines (the log destination is asynchronous; see @masar/logging).
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   return app;
 }

@@ -3,6 +3,7 @@
  * X-Request-Id or generated) on every line written for it, one access line per request, and personal data
  * censored by key wherever it appears.
  */
+export * from './log-destination';
 export * from './logging.module';
 export * from './redaction';
 export * from './request-context';

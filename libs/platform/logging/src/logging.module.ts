@@ -1,6 +1,7 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
+import { flushLogDestinationSync, processLogDestination, type LogDestination } from './log-destination';
 import { CENSOR, redactedErrorSerializer, redactSensitive, SENSITIVE_KEYS } from './redaction';
 import { currentRequestContext } from './request-context';
 
@@ -8,6 +9,20 @@ export interface LoggingOptions {
   level?: string;
   /** Pretty output for a person at a terminal; JSON otherwise. */
   pretty?: boolean;
+  /** Where JSON lines go: the process's buffered standard output (`processLogDestination()`) unless given. */
+  destination?: LogDestination;
+}
+
+const LOG_DESTINATION = Symbol('LOG_DESTINATION');
+
+/** Writes out the buffered log lines when the application stops, so that a graceful stop loses none. */
+@Injectable()
+export class LogFlushOnShutdown implements OnApplicationShutdown {
+  constructor(@Inject(LOG_DESTINATION) private readonly destination: LogDestination | null) {}
+
+  onApplicationShutdown(): void {
+    if (this.destination) flushLogDestinationSync(this.destination);
+  }
 }
 
 /**
@@ -37,14 +52,19 @@ export function loggerOptions(opts: LoggingOptions = {}) {
 /**
  * The application's logger (nestjs-pino's, so that Nest's own Logger and `new Logger(...)` write structured JSON).
  * Its per-request HTTP middleware (pino-http) is not installed: the access line of each request is written by
- * `installRequestLog` from a Fastify hook instead, at a fraction of the cost (see request-log.ts).
+ * `installRequestLog` from a Fastify hook instead, at a fraction of the cost (see request-log.ts). JSON lines go to
+ * a buffered asynchronous destination (see log-destination.ts), flushed when the application shuts down.
  */
 @Module({})
 export class LoggingModule {
   static forRoot(opts: LoggingOptions = {}): DynamicModule {
+    const options = loggerOptions(opts);
+    // A pretty transport writes from a worker thread of its own; the destination is for JSON lines.
+    const destination = opts.pretty ? null : (opts.destination ?? processLogDestination());
     return {
       module: LoggingModule,
-      imports: [LoggerModule.forRoot({ pinoHttp: loggerOptions(opts), forRoutes: [] })],
+      imports: [LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options, forRoutes: [] })],
+      providers: [{ provide: LOG_DESTINATION, useValue: destination }, LogFlushOnShutdown],
       exports: [LoggerModule],
     };
   }
