@@ -20,4 +20,18 @@ describe('the language of a status answer', () => {
     expect(fromAcceptLanguage(';;;,q=abc')).toBeUndefined();
     expect(chooseLanguage('xx', 'zz', 'yy')).toBe('fr');
   });
+
+  it('answers a value it has read before alike, and keeps reading right past many different values', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(fromAcceptLanguage('es-ES,es;q=0.9,fr;q=0.8')).toBe('es');
+      expect(fromAcceptLanguage('de-DE')).toBeUndefined();
+    }
+    for (let i = 0; i < 2000; i++) {
+      const q = (i % 9) / 10 + 0.05;
+      expect(fromAcceptLanguage(`x${i};q=0.99, en;q=${q}, ar;q=${0.95 - q}`)).toBe(q > 0.95 - q ? 'en' : 'ar');
+    }
+    const long = `es;q=0.5, ${'de;q=0.9, '.repeat(40)}fr;q=0.8`; // past the 20 ranges read: fr is not seen
+    expect(fromAcceptLanguage(long)).toBe('es');
+    expect(fromAcceptLanguage(long)).toBe('es');
+  });
 });

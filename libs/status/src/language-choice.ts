@@ -14,9 +14,29 @@ export function chooseLanguage(asked: string | undefined, acceptLanguage: string
   return 'fr';
 }
 
+/**
+ * Accept-Language values already read, and their language. Browsers send the same few values again and again, and
+ * reading one (split, regular expressions, sort) cost more than the rest of choosing the answer's words; bounded,
+ * since the header is the caller's to write.
+ */
+const ACCEPTED = new Map<string, Language | null>();
+const ACCEPTED_MAX_ENTRIES = 512;
+const ACCEPTED_MAX_LENGTH = 256;
+
 /** "es-ES,es;q=0.9,fr;q=0.8" -> 'es'. Ranges with q=0 are refused, '*' is ignored. */
 export function fromAcceptLanguage(header: string | undefined): Language | undefined {
   if (!header) return undefined;
+  const known = ACCEPTED.get(header);
+  if (known !== undefined) return known ?? undefined;
+  const language = readAcceptLanguage(header);
+  if (header.length <= ACCEPTED_MAX_LENGTH) {
+    if (ACCEPTED.size >= ACCEPTED_MAX_ENTRIES) ACCEPTED.clear();
+    ACCEPTED.set(header, language ?? null);
+  }
+  return language;
+}
+
+function readAcceptLanguage(header: string): Language | undefined {
   const ranges = header
     .split(',')
     .slice(0, 20)
