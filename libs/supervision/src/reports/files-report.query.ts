@@ -4,7 +4,7 @@ import { CaseStatistics, FILE_COUNT_DIMENSIONS, type FileCountDimension } from '
 import { SupervisionErrors } from '../supervision.errors';
 import { officeIdsOf, type ReportScope } from './report-scope';
 import { refreshedAt } from './report-freshness';
-import { buildTable, type ReportTable } from './report-table';
+import { buildTable, rowLabels, type ReportTable } from './report-table';
 
 export const FILE_DIMENSIONS = FILE_COUNT_DIMENSIONS;
 export type FileDimension = FileCountDimension;
@@ -45,7 +45,7 @@ export class FilesReportQuery {
     const rows = fileDimension(req.rows);
     const columns = req.columns ? fileDimension(req.columns) : null;
     const found = await this.statistics.fileCounts({ measure: req.measure, rows, columns, officeIds: officeIdsOf(scope), kind: req.kind, from: req.from, to: req.to });
-    const labels = Object.fromEntries(found.filter((f) => f.label).map((f) => [f.row, f.label!]));
+    const labels = rowLabels(found);
     return {
       report: req.measure,
       refreshedAt: await refreshedAt(this.dataSource.manager, ['report_files_summary']),

@@ -4,7 +4,7 @@ import { CaseStatistics } from '@masar/cases';
 import { SupervisionErrors } from '../supervision.errors';
 import { officeIdsOf, type ReportScope } from './report-scope';
 import { refreshedAt } from './report-freshness';
-import { buildTable, type ReportTable } from './report-table';
+import { buildTable, rowLabels, type ReportTable } from './report-table';
 
 export const GRANT_RATE_GROUPS = ['office', 'officer'] as const;
 export type GrantRateGroup = (typeof GRANT_RATE_GROUPS)[number];
@@ -47,7 +47,7 @@ export class GrantRatesQuery {
     const part = req.part === 'confirmed' ? 'confirmed' : 'proposed';
     if (req.part && req.part !== 'confirmed' && req.part !== 'proposed') throw SupervisionErrors.dimensionUnknown(req.part, ['proposed', 'confirmed']);
     const found = await this.statistics.decisionCounts({ by, part, officeIds: officeIdsOf(scope), kind: req.kind, from: req.from, to: req.to });
-    const labels = Object.fromEntries(found.filter((f) => f.label).map((f) => [f.row, f.label!]));
+    const labels = rowLabels(found);
     const table = buildTable(by, 'outcome', found, labels);
     for (const c of ['favourable', 'unfavourable']) {
       if (!table.columns.includes(c)) {

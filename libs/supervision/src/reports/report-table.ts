@@ -25,6 +25,11 @@ export interface ReportRow {
 /** The single column of a one-dimensional table. */
 export const COUNT_COLUMN = 'count';
 
+/** The labels of a table's rows (an office's name, an officer's), from the counts that carry one. */
+export function rowLabels(entries: { row: string; label: string | null }[]): Record<string, string> {
+  return Object.fromEntries(entries.filter((e) => e.label).map((e) => [e.row, e.label!]));
+}
+
 /** Builds the table (rows and columns sorted by key) from (row, column, count) triples. */
 export function buildTable(
   rowDimension: string,
