@@ -1,14 +1,21 @@
-import { Alert, Badge, Button, FileInput, Group, Loader, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, FileButton, Group, Loader, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { authorizedFetch, downloadTo } from '../api/client';
-import { DOCUMENT_KINDS, type Checklist, type ChecklistStatus } from '../api/contract';
+import type { Checklist, ChecklistItem, ChecklistStatus } from '../api/contract';
 import { ProblemAlert } from './ProblemAlert';
 import { documentKindLabel } from './labels';
 import { notify } from './notify';
 
 const STATUS_COLOR: Record<ChecklistStatus, string> = { missing: 'red', pending_check: 'yellow', verified: 'green', rejected: 'red' };
+
+type DateField = ChecklistItem['datesNeeded'][number];
+/** Each date in plain words, with where to find it on the paper. */
+const DATE_WORDS: Record<DateField, { label: string; hint: string }> = {
+  issuedOn: { label: 'documents.dateOnDocument', hint: 'documents.dateOnDocumentHint' },
+  expiresOn: { label: 'documents.expiryDate', hint: 'documents.expiryDateHint' },
+};
 
 /** Sends one document: the kind and dates as query parameters (checked before the bytes), the file as multipart. */
 export async function uploadDocument(applicationId: string, kind: string, file: File, dates: { issuedOn?: string; expiresOn?: string } = {}): Promise<unknown> {
@@ -23,7 +30,10 @@ export async function uploadDocument(applicationId: string, kind: string, file: 
 
 /**
  * The checklist of a file and its documents: what is missing, being checked, verified or refused (with the reason),
- * a download for each upload, and an upload form. On a phone, `capture` opens the camera directly.
+ * a download for each upload, and an upload form. The form offers two ways in: "Take a photo" (`capture`, which
+ * opens the phone's camera directly) and "Choose a file" (an existing PDF or photo; a `capture` input could not
+ * offer that on Android). An applicant (`simple`) is asked only for the dates the checklist says the kind needs,
+ * so that the checks can pass without a caseworker; a caseworker may give both.
  */
 export function DocumentsPanel({ applicationId, canUpload, simple = false }: { applicationId: string; canUpload: boolean; simple?: boolean }) {
   const { t } = useTranslation();
@@ -35,6 +45,14 @@ export function DocumentsPanel({ applicationId, canUpload, simple = false }: { a
   });
   const [kind, setKind] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
+  // The inputs forget their file too, so that the same file can be picked again after it was removed.
+  const resetPhoto = useRef<() => void>(null);
+  const resetChosen = useRef<() => void>(null);
+  const clearFile = () => {
+    setFile(null);
+    resetPhoto.current?.();
+    resetChosen.current?.();
+  };
   const [issuedOn, setIssuedOn] = useState('');
   const [expiresOn, setExpiresOn] = useState('');
 
@@ -42,7 +60,9 @@ export function DocumentsPanel({ applicationId, canUpload, simple = false }: { a
     mutationFn: () => uploadDocument(applicationId, kind!, file!, { issuedOn: issuedOn || undefined, expiresOn: expiresOn || undefined }),
     onSuccess: async () => {
       notify({ color: 'green', message: t('documents.uploaded') });
-      setFile(null);
+      clearFile();
+      setIssuedOn('');
+      setExpiresOn('');
       await client.invalidateQueries({ queryKey: ['checklist', applicationId] });
       await client.invalidateQueries({ queryKey: ['application', applicationId] });
     },
@@ -50,11 +70,22 @@ export function DocumentsPanel({ applicationId, canUpload, simple = false }: { a
 
   const items = checklist.data?.items ?? [];
   const missingKinds = items.filter((i) => i.status === 'missing' || i.status === 'rejected').map((i) => i.kind);
-  const kindOptions = [...new Set([...missingKinds, ...items.map((i) => i.kind), ...DOCUMENT_KINDS])].map((k) => ({ value: k, label: documentKindLabel(t, k) }));
+  // The kinds of the file's checklist (the API refuses any other), those still wanted first.
+  const kindOptions = [...new Set([...missingKinds, ...items.map((i) => i.kind)])].map((k) => ({ value: k, label: documentKindLabel(t, k) }));
+  const datesAsked: DateField[] = simple ? (items.find((i) => i.kind === kind)?.datesNeeded ?? []) : ['issuedOn', 'expiresOn'];
+  const dateValue: Record<DateField, string> = { issuedOn, expiresOn };
+  const dateSetter: Record<DateField, (v: string) => void> = { issuedOn: setIssuedOn, expiresOn: setExpiresOn };
+  const datesMissing = simple && datesAsked.some((f) => !dateValue[f]);
+
+  function chooseKind(next: string | null) {
+    setKind(next);
+    setIssuedOn('');
+    setExpiresOn('');
+  }
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (kind && file) upload.mutate();
+    if (kind && file && !datesMissing) upload.mutate();
   }
 
   return (
@@ -122,26 +153,62 @@ export function DocumentsPanel({ applicationId, canUpload, simple = false }: { a
       {canUpload && (
         <Stack component="form" onSubmit={onSubmit} gap="sm" aria-label={t('documents.uploadTitle')}>
           <Text fw={700}>{t('documents.uploadTitle')}</Text>
-          <Select label={t('documents.which')} data={kindOptions} value={kind} onChange={setKind} required searchable={!simple} />
-          <FileInput
-            label={t('documents.file')}
-            description={t('documents.fileHint')}
-            placeholder={t('documents.choose')}
-            value={file}
-            onChange={setFile}
-            accept="image/*,application/pdf"
-            capture="environment"
-            clearable
-            required
-          />
-          {!simple && (
-            <Group grow>
-              <TextInput type="date" label={t('documents.issuedOn')} value={issuedOn} onChange={(e) => setIssuedOn(e.currentTarget.value)} />
-              <TextInput type="date" label={t('documents.expiresOn')} value={expiresOn} onChange={(e) => setExpiresOn(e.currentTarget.value)} />
+          <Select label={t('documents.which')} data={kindOptions} value={kind} onChange={chooseKind} required searchable={!simple} size={simple ? 'lg' : 'sm'} />
+          <Stack gap={4} role="group" aria-labelledby={`${applicationId}-file-label`}>
+            <Text id={`${applicationId}-file-label`} size="sm" fw={500}>
+              {t('documents.file')}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('documents.fileHint')}
+            </Text>
+            <Group grow gap="sm" wrap="wrap">
+              <FileButton onChange={setFile} accept="image/*" capture="environment" resetRef={resetPhoto}>
+                {(props) => (
+                  <Button {...props} size="lg" variant="light" mih={56}>
+                    {t('documents.takePhoto')}
+                  </Button>
+                )}
+              </FileButton>
+              <FileButton onChange={setFile} accept="image/*,application/pdf" resetRef={resetChosen}>
+                {(props) => (
+                  <Button {...props} size="lg" variant="light" mih={56}>
+                    {t('documents.chooseFile')}
+                  </Button>
+                )}
+              </FileButton>
+            </Group>
+            {file && (
+              <Group gap="xs" wrap="nowrap">
+                <Text size="sm" data-testid="chosen-file" style={{ overflowWrap: 'anywhere' }}>
+                  {t('documents.chosen', { name: file.name })}
+                </Text>
+                <ActionIcon variant="subtle" color="gray" size="lg" onClick={clearFile} aria-label={t('documents.removeFile')}>
+                  ×
+                </ActionIcon>
+              </Group>
+            )}
+          </Stack>
+          {datesAsked.length > 0 && (
+            <Group grow align="flex-start" wrap="wrap">
+              {datesAsked.map((field) => (
+                <TextInput
+                  key={field}
+                  type="date"
+                  size={simple ? 'lg' : 'sm'}
+                  label={simple ? t(DATE_WORDS[field].label) : t(`documents.${field}`)}
+                  description={simple ? t(DATE_WORDS[field].hint) : undefined}
+                  // A document cannot be dated after today.
+                  max={field === 'issuedOn' ? new Date().toISOString().slice(0, 10) : undefined}
+                  required={simple}
+                  value={dateValue[field]}
+                  onChange={(e) => dateSetter[field](e.currentTarget.value)}
+                  miw={200}
+                />
+              ))}
             </Group>
           )}
           {upload.isError && <ProblemAlert error={upload.error} />}
-          <Button type="submit" size="lg" loading={upload.isPending} disabled={!kind || !file}>
+          <Button type="submit" size="lg" loading={upload.isPending} disabled={!kind || !file || datesMissing}>
             {t('documents.send')}
           </Button>
         </Stack>
