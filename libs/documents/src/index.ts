@@ -21,6 +21,8 @@ export { ClamdMalwareScanner } from './malware/clamd-malware-scanner';
 export { CheckDocument, type CheckOutcome } from './check/check-document.use-case';
 export { RedrivePendingChecks } from './check/redrive-pending-checks.use-case';
 export { SweepUnreferencedContent } from './retention/sweep-unreferenced-content.use-case';
+/** Retention: the personal contents of the documents of files being erased, for the supervision context's sweep. */
+export { EraseDocumentContents } from './retention/erase-document-contents.use-case';
 /** Right of access: the documents of an applicant's files, described, for the export the supervision context assembles. */
 export { ExportDocumentData, type ExportedDocument } from './access-rights/export-document-data';
 export type { Finding, CheckName } from './checks/finding';

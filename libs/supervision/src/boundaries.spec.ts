@@ -16,7 +16,7 @@ const SUPERVISION = join(LIBS, 'supervision', 'src');
 
 const KNOWN_READS: Record<string, { tables: string[]; why: string }> = {
   'access-rights/export-my-data.query.ts': { tables: ['users', 'issued_letters'], why: 'identity and letters export no port for the account and the issued letters yet' },
-  'retention/erase-file-personal-data.ts': { tables: ['documents', 'issued_letters'], why: 'documents and letters export no erasure use case yet' },
+  'retention/erase-file-personal-data.ts': { tables: ['issued_letters'], why: 'letters exports no retention port yet' },
   'retention/retention-sweep.use-case.ts': { tables: ['notifications'], why: 'notifications report no per-file count of what they erased yet' },
   'sampling/quality-samples.query.ts': { tables: ['users'], why: "identity exports no staff directory yet (the officer's name)" },
   'legal-hold/legal-holds.use-case.ts': { tables: ['users'], why: 'identity exports no staff directory yet (the name of who set the hold)' },

@@ -1,5 +1,5 @@
 import { Module, type Provider } from '@nestjs/common';
-import { DocumentStorage, ExportDocumentData, LocalDiskDocumentStorage } from '@masar/documents';
+import { DocumentStorage, EraseDocumentContents, ExportDocumentData, LocalDiskDocumentStorage } from '@masar/documents';
 import { EraseNotifications, ExportNotificationData } from '@masar/notifications';
 import { AccessRightsController } from './access-rights/access-rights.controller';
 import { ExportMyData } from './access-rights/export-my-data.query';
@@ -22,13 +22,15 @@ const options: Provider = { provide: SUPERVISION_OPTIONS, useFactory: () => supe
 
 /**
  * What both processes run: the three scheduled jobs' use cases, with the documents' storage (to delete the bytes
- * of erased files through its port) and the notifications' erasure, which those contexts export for this purpose.
+ * of erased files through its port) and the documents' and notifications' erasures, which those contexts export for
+ * this purpose.
  */
 const jobs: Provider[] = [
   RefreshReportSummaries,
   DrawQualitySample,
   RetentionSweep,
   EraseNotifications,
+  EraseDocumentContents,
   { provide: DocumentStorage, useClass: LocalDiskDocumentStorage },
 ];
 

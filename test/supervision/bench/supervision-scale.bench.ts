@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   const d = await timed(() => draw.execute({ week }));
   out.qualitySampling = { week, ms: d.ms, decisions: d.result.decisions, sampled: d.result.sampled };
 
-  const sweep = new RetentionSweep(transactions, audit, {} as never, new CaseReporting(ds), {} as never, {} as never, DEFAULT_SUPERVISION_OPTIONS);
+  const sweep = new RetentionSweep(transactions, audit, {} as never, new CaseReporting(ds), {} as never, {} as never, {} as never, DEFAULT_SUPERVISION_OPTIONS);
   const s = await timed(() => sweep.execute(new Date()));
   out.retentionScan = { ms: s.ms, ...s.result };
 

@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from '@masar/access';
 import { AuditTrail } from '@masar/audit';
 import { CaseReporting, EraseApplicantData, PERSON_FILES_SQL } from '@masar/cases';
 import { Transactions } from '@masar/database';
-import { DocumentStorage } from '@masar/documents';
+import { DocumentStorage, EraseDocumentContents } from '@masar/documents';
 import { EraseNotifications } from '@masar/notifications';
 import { SUPERVISION_OPTIONS, type SupervisionOptions } from '../supervision.options';
 import { eraseFileContents } from './erase-file-personal-data';
@@ -50,8 +50,8 @@ interface DuePerson {
  * files is closed (final) for longer than its kind's retention period (closure: the file's last history entry)
  * and none has an active legal hold: a person with a file still open, within retention, or held, keeps their
  * record, since the kept file still needs it. Erasing is the owners' work: cases (`EraseApplicantData`: the person
- * and what the files say of them), notifications (`EraseNotifications`), and here the documents' and letters'
- * contents and the reviewers' comments. The files stay, anonymous, so the statistics keep their counts.
+ * and what the files say of them), notifications (`EraseNotifications`), documents (`EraseDocumentContents`), and
+ * here the letters' stored bytes and the reviewers' comments. The files stay, anonymous, so the statistics keep their counts.
  *
  * One transaction per person: the person's files are locked (a legal hold being set waits, or is seen), the
  * conditions checked again under the lock, the erasure done, a `retention_erasures` row written per file, and the
@@ -69,6 +69,7 @@ export class RetentionSweep {
     private readonly persons: EraseApplicantData,
     private readonly cases: CaseReporting,
     private readonly notifications: EraseNotifications,
+    private readonly documents: EraseDocumentContents,
     private readonly storage: DocumentStorage,
     @Inject(SUPERVISION_OPTIONS) private readonly options: SupervisionOptions,
   ) {}
@@ -102,7 +103,7 @@ export class RetentionSweep {
     const [person]: DuePerson[] = await m.query(DUE_PERSONS, [now, years, KEPT_WHILE_IN_STATE, applicantId, []]);
     if (!person) return 0;
     const ids = person.application_ids;
-    const contents = await eraseFileContents(m, ids);
+    const contents = await eraseFileContents(m, ids, this.documents);
     await this.notifications.forApplications(m, ids);
     await this.persons.execute(m, applicantId);
     // Records merged into this person are the same person, with their own copy of the name and identifiers.
