@@ -55,11 +55,17 @@ export function localeOf(lang: Language): string {
   return lang === 'ar' ? 'ar-MA-u-nu-latn' : lang === 'fr' ? 'fr-MA' : lang === 'es' ? 'es-ES' : 'en-GB';
 }
 
+/**
+ * A moment in the user's time zone; a calendar day (YYYY-MM-DD, as the API sends due dates and document dates) as
+ * that same day everywhere: read as midnight UTC it would show the day before west of Greenwich.
+ */
 export function formatDate(value: string | Date | null | undefined, lang: Language, withTime = false): string {
   if (!value) return '';
+  const calendarDay = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
   const d = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return '';
-  return new Intl.DateTimeFormat(localeOf(lang), withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'long' }).format(d);
+  const style: Intl.DateTimeFormatOptions = withTime && !calendarDay ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'long' };
+  return new Intl.DateTimeFormat(localeOf(lang), calendarDay ? { ...style, timeZone: 'UTC' } : style).format(d);
 }
 
 export function formatNumber(value: number, lang: Language): string {
