@@ -1,4 +1,5 @@
 import { api, unwrap } from './client';
+import type { Language } from '../i18n/languages';
 import type { ApplicationDetail, CaseKind } from './contract';
 
 /**
@@ -12,9 +13,12 @@ export async function fetchApplication(id: string): Promise<ApplicationDetail> {
   return declared as ApplicationDetail;
 }
 
-/** The workflow of a kind as a Mermaid state diagram (text), drawn from the definition the engine runs. */
-export async function fetchWorkflowDiagram(kind: CaseKind): Promise<string> {
-  const { data, response } = await api.GET('/workflows/{kind}', { params: { path: { kind }, query: { format: 'mermaid' } }, parseAs: 'text' });
+/**
+ * The workflow of a kind as a Mermaid state diagram (text), drawn from the definition the engine runs, its states
+ * labelled in the reader's language with the words the status page uses for their stage.
+ */
+export async function fetchWorkflowDiagram(kind: CaseKind, lang: Language): Promise<string> {
+  const { data, response } = await api.GET('/workflows/{kind}', { params: { path: { kind }, query: { format: 'mermaid', lang } }, parseAs: 'text' });
   if (!response.ok || typeof data !== 'string') throw new Error(`GET /workflows/${kind} answered ${response.status}`);
   return data;
 }

@@ -4,21 +4,24 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchWorkflowDiagram } from '../../api/cases';
 import type { CaseKind } from '../../api/contract';
+import { isLanguage } from '../../i18n/languages';
 import { stateLabel } from '../../ui/labels';
 import { highlightState } from './highlight-state';
 
 /**
- * The file's workflow drawn from GET /workflows/{kind} (the same data the engine runs), current state highlighted.
+ * The file's workflow drawn from GET /workflows/{kind} (the same data the engine runs) in the reader's language,
+ * current state highlighted.
  * Mermaid is large: it is imported here only, so it loads with the case page and never with the status page.
  */
 export function WorkflowDiagram({ kind, state }: { kind: CaseKind; state: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = isLanguage(i18n.language) ? i18n.language : 'en';
   const id = useId().replace(/[^a-zA-Z0-9]/g, '');
   const host = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const workflow = useQuery({
-    queryKey: ['workflow-diagram', kind],
-    queryFn: () => fetchWorkflowDiagram(kind),
+    queryKey: ['workflow-diagram', kind, lang],
+    queryFn: () => fetchWorkflowDiagram(kind, lang),
     staleTime: Infinity,
   });
 
