@@ -7,7 +7,9 @@
  * It uses the machine's PostgreSQL (a database per scenario and backend; BENCH_DATABASE_URL or DATABASE_URL to
  * point elsewhere), a Redis server of its own on port 6391 (RELIABILITY_REDIS_PORT; so stopping it disturbs nobody;
  * always shut down at the end; it needs the `redis-server` and `redis-cli` programs), an embedded PostgreSQL of its
- * own for the restart scenario, and an SMTP server in this process.
+ * own for the restart scenario, and an SMTP server in this process. Two runs at once on one machine need their own
+ * RELIABILITY_REDIS_PORT and RELIABILITY_RUN_ID (appended to the databases' names), and must not both run the
+ * scenarios that serve HTTP (redis, postgres, concurrency, scale: fixed ports).
  *
  * `--only name[,name]` runs some scenarios (kill, stop, term, redis, postgres, concurrency, scale).
  *

@@ -44,7 +44,9 @@ export interface Fixture {
  */
 export async function fixture(label: string, redisUrl: string, files = 1500, extraEnv: Record<string, string> = {}): Promise<Fixture> {
   const backend = backendOf(redisUrl);
-  const name = `${label}_${backend === 'redis' ? 'redis' : 'pg'}`;
+  // RELIABILITY_RUN_ID keeps two runs on one machine apart (each would otherwise drop the other's database).
+  const run = (process.env.RELIABILITY_RUN_ID ?? '').replace(/[^a-z0-9]/gi, '').toLowerCase();
+  const name = `${label}_${backend === 'redis' ? 'redis' : 'pg'}${run ? `_${run}` : ''}`;
   const db = await freshDatabase(`rel_${name}`);
   await seed(db.url, files, `/tmp/masar-rel-${name}-codes.csv`, ['--chunk', String(files)], true);
   const pg = new Client({ connectionString: db.url });
