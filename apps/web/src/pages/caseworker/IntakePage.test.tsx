@@ -42,6 +42,13 @@ beforeEach(() => {
           current = batch({ status: 'importing', failure: null, resumedCount: 1, progress: 0.5, completedAt: null });
           return json(current, 202);
         }
+        if (path === `/intake/batches/${BATCH}/review/6/decision` && sent.at(-1)!.body && (sent.at(-1)!.body as { decision: string }).decision === 'attach') {
+          // The receipts were taken: the file's code comes in the answer, once.
+          const made = { applicantId: PERSON, applicationId: 'f1', reference: 'MA-7K3P-Q9XZ' };
+          reviewed = reviewItem({ decision: { decision: 'attached', decidedAt: '2026-11-29T10:00:00.000Z', decidedBy: 'u', ...made } });
+          current = batch({ receiptsTakenAt: '2026-11-29T09:30:00.000Z', counts: { ...batch().counts, reviewAttached: 1, reviewOpen: 0 } });
+          return json({ line: 6, decision: 'attached', ...made, accessCode: '7215N-G7XAN' });
+        }
         if (path === `/intake/batches/${BATCH}/review/6/decision`) {
           reviewed = reviewItem({ decision: { decision: 'discarded', decidedAt: '2026-11-29T10:00:00.000Z', decidedBy: 'u', applicantId: null, applicationId: null, reference: null } });
           current = batch({ counts: { ...batch().counts, reviewDiscarded: 1, reviewOpen: 0 } });
@@ -139,7 +146,8 @@ describe('IntakePage', { timeout: 30_000 }, () => {
     expect(screen.getByTestId('intake-review-counts')).toHaveTextContent(`${words.counts.reviewDiscarded}: 1`);
   });
 
-  it('attaches a row to a person found without asking a reason', async () => {
+  it('attaches a row to a person found without asking a reason, and shows the new code once the receipts were taken', async () => {
+    current = batch({ receiptsTakenAt: '2026-11-29T09:30:00.000Z' });
     renderPage();
     const row = await screen.findByTestId('intake-review-row', {}, { timeout: 10_000 });
     fireEvent.click(within(row).getByRole('button', { name: 'Ligne 6 : votre décision' }));
@@ -147,6 +155,14 @@ describe('IntakePage', { timeout: 30_000 }, () => {
     fireEvent.click(within(dialog).getByRole('radio', { name: words.decision.attach }));
     expect(within(dialog).getByText(words.decision.reasonOptional)).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: words.decision.confirm })).toBeDisabled();
-    expect(within(dialog).getByLabelText(new RegExp(`^${words.decision.person}`))).toBeInTheDocument();
+    fireEvent.click(within(dialog).getByLabelText(new RegExp(`^${words.decision.person}`)));
+    fireEvent.click(await screen.findByRole('option', { name: 'Personne enregistrée 1' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: words.decision.confirm }));
+    // The row's decision replaces its button; the code stays in view until dismissed.
+    await waitFor(() => expect(screen.getByTestId('intake-review-decision')).toHaveTextContent(words.decision.decided.attached), { timeout: 10_000 });
+    expect(sent.at(-1)).toEqual({ method: 'POST', path: `/intake/batches/${BATCH}/review/6/decision`, body: { decision: 'attach', applicantId: PERSON } });
+    expect(screen.getByTestId('intake-decision-code')).toHaveTextContent('MA-7K3P-Q9XZ');
+    expect(screen.getByTestId('intake-decision-code')).toHaveTextContent('7215N-G7XAN');
+    expect(within(screen.getByTestId('intake-review-decision')).getByRole('link', { name: 'Dossier MA-7K3P-Q9XZ' })).toHaveAttribute('href', '/app/cases/f1');
   });
 });

@@ -163,10 +163,11 @@ function BatchDetail({ id }: { id: string }) {
     // Followed while the worker imports; the list's counts follow when it is done.
     refetchInterval: (q) => (q.state.data?.status === 'importing' ? 1500 : false),
   });
-  const completed = batch.data?.status === 'completed';
+  // Completed or failed: the list's status and counts follow.
+  const settled = batch.data !== undefined && batch.data.status !== 'importing';
   useEffect(() => {
-    if (completed) void client.invalidateQueries({ queryKey: ['intake-batches'], exact: true });
-  }, [completed, client]);
+    if (settled) void client.invalidateQueries({ queryKey: ['intake-batches'], exact: true });
+  }, [settled, client]);
 
   if (batch.isPending) return <Loader aria-label={t('common.loading')} />;
   if (batch.isError) return <ProblemAlert error={batch.error} />;
@@ -303,6 +304,8 @@ function RowProblems({ batch }: { batch: IntakeBatch }) {
 function ReviewRows({ batch }: { batch: IntakeBatch }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
+  // A decided file's access code, when the receipts were already taken: shown once, until dismissed.
+  const [code, setCode] = useState<{ reference: string; accessCode: string } | null>(null);
   const review = useQuery({
     queryKey: ['intake-batch', batch.id, 'review', batch.counts.forReview, batch.counts.reviewOpen],
     queryFn: () => unwrap(api.GET('/intake/batches/{batchId}/review', { params: { path: { batchId: batch.id }, query: { limit: 200 } } })),
@@ -322,9 +325,14 @@ function ReviewRows({ batch }: { batch: IntakeBatch }) {
       ) : (
         <>
           <Text size="sm">{t('intake.reviewHint')}</Text>
+          {code && (
+            <Alert color="green" role="status" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setCode(null)} data-testid="intake-decision-code">
+              {t('intake.decision.accessCode', { reference: code.reference, code: code.accessCode })}
+            </Alert>
+          )}
           <Group gap="xs" data-testid="intake-review-counts">
             {(['reviewOpen', 'reviewRegistered', 'reviewAttached', 'reviewDiscarded'] as const).map((k) => (
-              <Badge key={k} variant="outline" color={k === 'reviewOpen' ? 'orange' : 'gray'}>
+              <Badge key={k} variant="light" color={k === 'reviewOpen' ? 'orange' : 'gray'}>
                 {t(`intake.counts.${k}`)}: {formatNumber(batch.counts[k], lang)}
               </Badge>
             ))}
@@ -391,7 +399,11 @@ function ReviewRows({ batch }: { batch: IntakeBatch }) {
                           </Text>
                         </Stack>
                       ) : (
-                        <IntakeReviewDecision batchId={batch.id} item={r} />
+                        <IntakeReviewDecision
+                          batchId={batch.id}
+                          item={r}
+                          onDecided={(d) => setCode(d.accessCode && d.reference ? { reference: d.reference, accessCode: d.accessCode } : null)}
+                        />
                       )}
                     </Table.Td>
                   </Table.Tr>

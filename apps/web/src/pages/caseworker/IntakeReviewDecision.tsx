@@ -1,17 +1,18 @@
-import { Alert, Button, Group, Modal, Radio, Select, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Radio, Select, Stack, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { attachCandidates, decisionReady, MIN_REVIEW_REASON, REVIEW_CHOICES, type ReviewChoice, type ReviewItem } from './intake-logic';
+import { attachCandidates, decisionReady, MIN_REVIEW_REASON, REVIEW_CHOICES, type ReviewChoice, type ReviewDecisionResult, type ReviewItem } from './intake-logic';
 
 /**
  * A caseworker's decision on one row set aside as a possible duplicate: register it as a new person, attach its
  * file to a person found, or discard it. A reason is asked when the decision goes against the duplicate search or
- * drops the row. The new file's access code comes back here only when the batch's receipts were already taken.
+ * drops the row. The new file's access code comes back only when the batch's receipts were already taken: it goes to
+ * `onDecided`, for the list to show (this row's button is gone once the list shows the decision).
  */
-export function IntakeReviewDecision({ batchId, item }: { batchId: string; item: ReviewItem }) {
+export function IntakeReviewDecision({ batchId, item, onDecided }: { batchId: string; item: ReviewItem; onDecided: (result: ReviewDecisionResult) => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [opened, setOpened] = useState(false);
@@ -28,7 +29,8 @@ export function IntakeReviewDecision({ batchId, item }: { batchId: string; item:
         }),
       ),
     onSuccess: async (result) => {
-      if (!result.accessCode) setOpened(false);
+      onDecided(result);
+      setOpened(false);
       await client.invalidateQueries({ queryKey: ['intake-batch', batchId] });
       await client.invalidateQueries({ queryKey: ['intake-batches'], exact: true });
     },
@@ -47,17 +49,7 @@ export function IntakeReviewDecision({ batchId, item }: { batchId: string; item:
         {t('intake.decision.decide')}
       </Button>
       <Modal opened={opened} onClose={() => setOpened(false)} title={t('intake.decision.title', { line: item.line })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
-        {decide.data?.accessCode ? (
-          <Stack>
-            <Alert color="green" role="status" data-testid="intake-decision-code">
-              {t('intake.decision.accessCode', { reference: decide.data.reference, code: decide.data.accessCode })}
-            </Alert>
-            <Group justify="flex-end">
-              <Button onClick={() => setOpened(false)}>{t('common.close')}</Button>
-            </Group>
-          </Stack>
-        ) : (
-          <Stack component="form" onSubmit={onSubmit}>
+        <Stack component="form" onSubmit={onSubmit}>
             <Radio.Group label={t('intake.decision.choice')} value={choice} onChange={(v) => setChoice(v as ReviewChoice)} required>
               <Stack gap="xs" mt="xs">
                 {REVIEW_CHOICES.map((c) => (
@@ -94,8 +86,7 @@ export function IntakeReviewDecision({ batchId, item }: { batchId: string; item:
                 {t('intake.decision.confirm')}
               </Button>
             </Group>
-          </Stack>
-        )}
+        </Stack>
       </Modal>
     </>
   );

@@ -5,6 +5,7 @@ import type { components } from '../../api/schema';
 export type IntakeBatch = components['schemas']['IntakeBatchDto'];
 export type UploadedBatch = components['schemas']['UploadedBatchDto'];
 export type ReviewItem = components['schemas']['ReviewItemDto'];
+export type ReviewDecisionResult = components['schemas']['ReviewDecisionResultDto'];
 
 /** The columns of a campaign list, as the API's documentation lists them (libs/intake/src/csv/campaign-columns.ts). */
 export const CAMPAIGN_COLUMNS = [
