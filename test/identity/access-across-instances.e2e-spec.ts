@@ -1,4 +1,6 @@
+import { Controller, Get, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Allow, CurrentActor, type Actor } from '@masar/identity';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createTestApp, testConfig, type TestApp } from '@masar/testing';
 
@@ -7,6 +9,18 @@ import { createTestApp, testConfig, type TestApp } from '@masar/testing';
  * made through one must be obeyed by the other on its very next request (the users trigger's NOTIFY, delivered on
  * commit), and while the other cannot hear notices it must read the database instead of trusting its memory.
  */
+/** The actor a process holds for the caller (in memory once known): what access decisions are taken on. */
+@Controller('test-actor')
+class ActorController {
+  @Get()
+  @Allow('caseworker', 'supervisor', 'admin')
+  actor(@CurrentActor() actor: Actor): Actor {
+    return actor;
+  }
+}
+@Module({ controllers: [ActorController] })
+class ActorModule {}
+
 describe('access changes reach every API instance at once', () => {
   let a: TestApp;
   let b: NestFastifyApplication;
@@ -14,8 +28,8 @@ describe('access changes reach every API instance at once', () => {
   const PASSWORD = 'a-long-enough-password';
 
   beforeAll(async () => {
-    a = await createTestApp();
-    b = await createApiApp(testConfig(a.db.url, 'postgres'));
+    a = await createTestApp({ extraModules: [ActorModule] });
+    b = await createApiApp(testConfig(a.db.url, 'postgres'), [ActorModule]);
     await b.init();
     await b.getHttpAdapter().getInstance().ready();
   });
@@ -96,6 +110,24 @@ describe('access changes reach every API instance at once', () => {
     }
     expect(status).toBe(401);
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('applies on B at once an office moved to another region through A; a rename changes no one\'s access', async () => {
+    const u = await signedInOnBoth('region.moved@masar.example');
+    const actorOn = async (app: NestFastifyApplication) => (await app.inject({ method: 'GET', url: '/test-actor', headers: { authorization: u.authorization } })).json();
+    expect((await actorOn(b)).regionCode).toBe('RSK'); // now kept in B's memory
+    const admin = await a.as(ADMIN);
+    const rabat = a.staff.offices.RAB;
+    const moved = await a.app.inject({ method: 'PATCH', url: `/admin/offices/${rabat}`, headers: admin, payload: { regionCode: 'ZZ' } });
+    expect(moved.statusCode).toBe(200);
+    expect((await actorOn(b)).regionCode).toBe('ZZ');
+    const renamed = await a.app.inject({ method: 'PATCH', url: `/admin/offices/${rabat}`, headers: admin, payload: { name: 'Préfecture de Rabat (renommée)' } });
+    expect(renamed.statusCode).toBe(200);
+    const me = await b.inject({ method: 'GET', url: '/auth/me', headers: { authorization: u.authorization } });
+    expect(me.json().officeName).toBe('Préfecture de Rabat (renommée)');
+    const back = await a.app.inject({ method: 'PATCH', url: `/admin/offices/${rabat}`, headers: admin, payload: { regionCode: 'RSK', name: 'Préfecture de Rabat' } });
+    expect(back.statusCode).toBe(200);
+    expect((await actorOn(b)).regionCode).toBe('RSK');
   });
 
   it('reads the database while its LISTEN connection is down, and listens again after', async () => {

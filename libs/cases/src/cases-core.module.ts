@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditScope } from '@masar/audit';
 import { CaseFiles } from '@masar/documents';
+import { OfficeOpenFiles } from '@masar/identity';
 import { CaseAccess } from './access/case-access';
 import { CaseAuditScope } from './audit-scope/case-audit-scope';
 import { ApplicationFactory } from './applications/application-factory';
@@ -19,6 +20,7 @@ import { CaseNote } from './persistence/case-note.entity';
 import { IdentityDocument } from './persistence/identity-document.entity';
 import { ApplicantRecipientDirectory } from './ports/applicant-recipient-directory';
 import { CaseFilesAdapter } from './ports/case-files.adapter';
+import { CaseOfficeOpenFiles } from './ports/office-open-files';
 import { CaseFactsForLetters } from './letters-facts/case-facts-for-letters';
 import { CaseReporting } from './reporting/case-reporting';
 import { CaseStatistics } from './reporting/case-statistics';
@@ -43,6 +45,8 @@ const core = [
   CaseAuditScope,
   { provide: AuditScope, useExisting: CaseAuditScope },
   { provide: CaseFiles, useExisting: CaseFilesAdapter },
+  CaseOfficeOpenFiles,
+  { provide: OfficeOpenFiles, useExisting: CaseOfficeOpenFiles },
   SealCampaignRows,
   RegisterCampaignBatch,
 ];

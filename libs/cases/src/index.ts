@@ -32,6 +32,8 @@ export { ExportApplicantData, type ApplicantDataExport } from './applicants/appl
 export { EraseApplicantData } from './applicants/erase-applicant-data.use-case';
 export { ApplicantRecipientDirectory } from './ports/applicant-recipient-directory';
 export { CaseFilesAdapter } from './ports/case-files.adapter';
+/** Identity's OfficeOpenFiles port (an office with open files cannot be deactivated). */
+export { CaseOfficeOpenFiles } from './ports/office-open-files';
 export {
   ApplicationStatusReader,
   applicationStatusByReferenceSql,

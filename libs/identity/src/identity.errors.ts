@@ -11,5 +11,10 @@ export const IdentityErrors = {
   emailTaken: () => new DomainError('IDENTITY_EMAIL_TAKEN', 409, 'E-mail in use', 'Another user has this e-mail.'),
   unknownOffice: () => new DomainError('IDENTITY_UNKNOWN_OFFICE', 422, 'Unknown office', 'The office does not exist.'),
   officeRequired: () => new DomainError('IDENTITY_OFFICE_REQUIRED', 422, 'Office required', 'Staff users belong to an office.'),
+  officeCodeTaken: () => new DomainError('IDENTITY_OFFICE_CODE_TAKEN', 409, 'Office code in use', 'Another office has this code.'),
+  officeNotFound: () => new DomainError('IDENTITY_OFFICE_NOT_FOUND', 404, 'Office not found', 'No such office.'),
+  officeHasOpenFiles: (openFiles: number) =>
+    new DomainError('IDENTITY_OFFICE_HAS_OPEN_FILES', 409, 'Office has open files', `The office still has ${openFiles} open file(s); move or close them first.`, { openFiles }),
+  officeInactive: () => new DomainError('IDENTITY_OFFICE_INACTIVE', 422, 'Office deactivated', 'The office is deactivated; staff cannot be placed in it.'),
   userNotFound: () => new DomainError('IDENTITY_USER_NOT_FOUND', 404, 'User not found', 'No such user.'),
 };

@@ -5,6 +5,7 @@ import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MASAR_CONFIG, type MasarConfig } from '@masar/config';
 import { AdminController } from './admin/admin.controller';
+import { ManageOfficesUseCase } from './admin/manage-offices.use-case';
 import { ManageUsersUseCase } from './admin/manage-users.use-case';
 import { AccessGuard } from './auth/access.guard';
 import { AccessTokenVerifier } from './auth/access-token.verifier';
@@ -46,6 +47,7 @@ import { User } from './users/user.entity';
     AccessTokenVerifier,
     ActorDirectory,
     ManageUsersUseCase,
+    ManageOfficesUseCase,
     CaseScopeResolver,
     OfficeStaff,
     { provide: APP_GUARD, useClass: AccessGuard },

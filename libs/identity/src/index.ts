@@ -11,4 +11,6 @@ export { Passwords } from './auth/passwords';
 export { IdentityErrors } from './identity.errors';
 export { IdentityMigrations } from './migrations';
 export type { OfficeKind } from './offices/office.entity';
+/** Port bound by the cases context: how many open files an office has (an office with some cannot be deactivated). */
+export { OfficeOpenFiles } from './offices/office-open-files.port';
 export { seedDemoStaff, DEMO_OFFICES, DEMO_USERS, DEMO_PASSWORD, type SeededStaff } from './seed/demo-staff';

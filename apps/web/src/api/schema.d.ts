@@ -39,9 +39,57 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AdminController_offices"];
+        get: operations["AdminController_listOffices"];
+        put?: never;
+        post: operations["AdminController_createOffice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/offices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["AdminController_updateOffice"];
+        trace?: never;
+    };
+    "/admin/offices/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminController_deactivateOffice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/offices/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AdminController_reactivateOffice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1391,6 +1439,13 @@ export interface components {
              */
             accessCode: string;
         };
+        CreateOfficeDto: {
+            code: string;
+            /** @enum {string} */
+            kind: "prefecture" | "province" | "national_commission";
+            name: string;
+            regionCode: string;
+        };
         CreateUserDto: {
             displayName: string;
             email: string;
@@ -1644,6 +1699,7 @@ export interface components {
             movedApplications: number;
         };
         OfficeDto: {
+            active: boolean;
             code: string;
             id: string;
             /** @enum {string} */
@@ -1944,6 +2000,10 @@ export interface components {
         UndoMergeResultDto: {
             restoredApplications: number;
         };
+        UpdateOfficeDto: {
+            name?: string;
+            regionCode?: string;
+        };
         UpdateUserDto: {
             active?: boolean;
             displayName?: string;
@@ -2083,7 +2143,7 @@ export interface operations {
             };
         };
     };
-    AdminController_offices: {
+    AdminController_listOffices: {
         parameters: {
             query?: never;
             header?: never;
@@ -2098,6 +2158,96 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OfficeDto"][];
+                };
+            };
+        };
+    };
+    AdminController_createOffice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOfficeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeDto"];
+                };
+            };
+        };
+    };
+    AdminController_updateOffice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOfficeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeDto"];
+                };
+            };
+        };
+    };
+    AdminController_deactivateOffice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeDto"];
+                };
+            };
+        };
+    };
+    AdminController_reactivateOffice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeDto"];
                 };
             };
         };

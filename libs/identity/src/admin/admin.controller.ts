@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Allow, CurrentActor, type Actor } from '@masar/access';
-import { CreateUserDto, OfficeDto, UpdateUserDto, UserDto } from './admin.dto';
+import { CreateOfficeDto, CreateUserDto, OfficeDto, UpdateOfficeDto, UpdateUserDto, UserDto } from './admin.dto';
+import { ManageOfficesUseCase } from './manage-offices.use-case';
 import { ManageUsersUseCase } from './manage-users.use-case';
 
 @ApiTags('admin')
@@ -12,7 +12,7 @@ import { ManageUsersUseCase } from './manage-users.use-case';
 export class AdminController {
   constructor(
     private readonly users: ManageUsersUseCase,
-    private readonly dataSource: DataSource,
+    private readonly offices: ManageOfficesUseCase,
   ) {}
 
   @Get('users')
@@ -42,8 +42,34 @@ export class AdminController {
 
   @Get('offices')
   @ApiOkResponse({ type: [OfficeDto] })
-  async offices(): Promise<OfficeDto[]> {
-    const rows = await this.dataSource.query(`select id, code, name, region_code, kind from offices order by kind desc, code`);
-    return rows.map((r: Record<string, string>) => ({ id: r.id, code: r.code, name: r.name, regionCode: r.region_code, kind: r.kind }));
+  listOffices(): Promise<OfficeDto[]> {
+    return this.offices.list();
+  }
+
+  @Post('offices')
+  @ApiCreatedResponse({ type: OfficeDto })
+  createOffice(@CurrentActor() admin: Actor, @Body() body: CreateOfficeDto): Promise<OfficeDto> {
+    return this.offices.create(admin, body);
+  }
+
+  @Patch('offices/:id')
+  @ApiOkResponse({ type: OfficeDto })
+  updateOffice(@CurrentActor() admin: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateOfficeDto): Promise<OfficeDto> {
+    return this.offices.update(admin, id, body);
+  }
+
+  /** Refused (409 IDENTITY_OFFICE_HAS_OPEN_FILES, with `openFiles`) while the office has files not final. */
+  @Post('offices/:id/deactivate')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OfficeDto })
+  deactivateOffice(@CurrentActor() admin: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OfficeDto> {
+    return this.offices.setActive(admin, id, false);
+  }
+
+  @Post('offices/:id/reactivate')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OfficeDto })
+  reactivateOffice(@CurrentActor() admin: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OfficeDto> {
+    return this.offices.setActive(admin, id, true);
   }
 }

@@ -109,7 +109,8 @@ export class ManageUsersUseCase {
 
   private async assertOffice(m: EntityManager, officeId: string | null): Promise<void> {
     if (!officeId) return;
-    const found = await m.query(`select 1 from offices where id = $1`, [officeId]);
-    if (!found.length) throw IdentityErrors.unknownOffice();
+    const [found] = await m.query(`select active from offices where id = $1`, [officeId]);
+    if (!found) throw IdentityErrors.unknownOffice();
+    if (!found.active) throw IdentityErrors.officeInactive();
   }
 }

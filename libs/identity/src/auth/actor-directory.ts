@@ -64,14 +64,25 @@ export class ActorDirectory implements OnModuleDestroy {
    * Runs a change of a user's access (its transaction must commit inside `work`), then forgets the user here and
    * waits until every other listening process has acknowledged the trigger's notice.
    */
-  async change<T>(userId: string, work: () => Promise<T>): Promise<T> {
-    const payload = `user:${userId}`;
+  change<T>(userId: string, work: () => Promise<T>): Promise<T> {
+    return this.changeOf(`user:${userId}`, () => this.forget(userId), work);
+  }
+
+  /**
+   * The same for an office whose region or kind changes (the offices trigger notifies only then): every user of it may read differently, so
+   * everything is forgotten here, and the answer waits until every other process has acknowledged the notice.
+   */
+  changeOffice<T>(officeId: string, work: () => Promise<T>): Promise<T> {
+    return this.changeOf(`office:${officeId}`, () => this.clear(), work);
+  }
+
+  private async changeOf<T>(payload: string, forget: () => void, work: () => Promise<T>): Promise<T> {
     this.subscribe();
     const answered = new Set<number>();
     this.acks.set(payload, answered);
     try {
       const result = await work();
-      this.forget(userId);
+      forget();
       await this.acknowledged(payload, answered);
       return result;
     } finally {

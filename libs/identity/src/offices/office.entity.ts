@@ -19,4 +19,7 @@ export class Office {
 
   @Column({ type: 'text' })
   kind: OfficeKind;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
 }
