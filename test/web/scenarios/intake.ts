@@ -23,7 +23,7 @@ function campaignList(stamp: string): string {
 
 export const intake: TestCase[] = [
   {
-    name: 'caseworker uploads a campaign list: progress, refused row explained and downloadable, duplicate set aside, receipts taken once',
+    name: 'caseworker uploads a campaign list: progress, refused row explained and downloadable, duplicate set aside, receipts taken once, the set-aside row decided from the keyboard',
     run: async (ctx) => {
       const stamp = String(Date.now()).slice(-6);
       // Already registered at the counter with the same passport as the list's last row.
@@ -68,6 +68,29 @@ export const intake: TestCase[] = [
           await page.getByTestId('intake-receipts').getByText(words.fr.intake.receiptsTaken.split('{{')[0]!).waitFor({ timeout: 10_000 });
           await page.getByRole('dialog').waitFor({ state: 'detached' });
           expect((await page.getByTestId('intake-receipts').getByRole('button', { name: words.fr.intake.takeReceipts }).count()) === 0, 'the receipts are still offered after they were taken');
+
+          // The set-aside row decided from the keyboard: its file goes on the person found (same passport). The
+          // receipts are taken, so the new file's access code is shown here, once.
+          const d = words.fr.intake.decision;
+          await review.getByRole('button', { name: d.title.replace('{{line}}', '6') }).focus();
+          await page.keyboard.press('Enter');
+          const dialog = page.getByRole('dialog', { name: d.title.replace('{{line}}', '6') });
+          await dialog.waitFor();
+          await dialog.getByRole('radio', { name: d.attach }).focus();
+          await page.keyboard.press('Space');
+          await dialog.getByRole('radio', { name: d.attach, checked: true }).waitFor();
+          await dialog.getByLabel(new RegExp(`^${d.person}`)).focus();
+          await page.keyboard.press('ArrowDown');
+          await page.keyboard.press('Enter');
+          await checkAccessibility(page, 'intake: review decision (fr)');
+          await dialog.getByRole('button', { name: d.confirm }).press('Enter');
+          const code = page.getByTestId('intake-decision-code');
+          await code.waitFor({ timeout: 10_000 });
+          expect(/MA-[0-9A-Z]{4}-[0-9A-Z]{4}/.test((await code.textContent()) ?? ''), 'the decided file has no reference and code');
+          await dialog.waitFor({ state: 'detached' });
+          await review.getByText(d.decided.attached).waitFor({ timeout: 10_000 });
+          await code.getByRole('button', { name: fr.common.close }).click();
+          await code.waitFor({ state: 'detached' });
 
           // From the set-aside row to the person it looks like.
           await review.getByRole('link').first().click();
