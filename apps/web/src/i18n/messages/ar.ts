@@ -322,6 +322,13 @@ export const ar: AppMessages = {
     lastError: 'آخر خطأ',
     retry: 'أعد الإرسال',
     retried: 'أعيدت إلى الطابور.',
+    newOffice: 'مكتب جديد',
+    editOffice: 'تعديل المكتب',
+    reactivate: 'إعادة التفعيل',
+    confirmDeactivateOffice: 'هل تريد تعطيل {{name}}؟ لن يمكن تعيين موظفين فيه بعد الآن، ويبقى سجله محفوظا.',
+    codeHint: 'من 2 إلى 10 حروف لاتينية كبيرة أو أرقام، يبدأ بحرف (مثلا RAB).',
+    officeCodeTaken: 'يوجد مكتب آخر بهذا الرمز.',
+    officeHasOpenFiles: 'لا يمكن تعطيل هذا المكتب: عدد الملفات المفتوحة فيه: {{count}}. انقلها أو أغلقها أولا.',
   },
   kinds: { regularisation: 'تسوية الوضعية', asylum: 'اللجوء', renewal: 'التجديد' },
   categories: {

@@ -321,6 +321,13 @@ export const en = {
     lastError: 'Last error',
     retry: 'Send again',
     retried: 'Sent to the queue again.',
+    newOffice: 'New office',
+    editOffice: 'Edit office',
+    reactivate: 'Reactivate',
+    confirmDeactivateOffice: 'Deactivate {{name}}? No staff can be placed in it any more; its history stays.',
+    codeHint: '2 to 10 capital letters or digits, starting with a letter (for example RAB).',
+    officeCodeTaken: 'Another office already has this code.',
+    officeHasOpenFiles: 'This office cannot be deactivated: open files there: {{count}}. Move or close them first.',
   },
   kinds: { regularisation: 'Regularisation', asylum: 'Asylum', renewal: 'Renewal' },
   categories: {

@@ -322,6 +322,13 @@ export const es: AppMessages = {
     lastError: 'Último error',
     retry: 'Volver a enviar',
     retried: 'Devuelto a la cola.',
+    newOffice: 'Nueva oficina',
+    editOffice: 'Editar oficina',
+    reactivate: 'Reactivar',
+    confirmDeactivateOffice: '¿Desactivar {{name}}? Ya no se podrá asignar personal a ella; su historial se conserva.',
+    codeHint: 'De 2 a 10 letras mayúsculas o cifras, empezando por una letra (por ejemplo RAB).',
+    officeCodeTaken: 'Otra oficina ya tiene este código.',
+    officeHasOpenFiles: 'Esta oficina no se puede desactivar: expedientes abiertos: {{count}}. Trasládelos o ciérrelos primero.',
   },
   kinds: { regularisation: 'Regularización', asylum: 'Asilo', renewal: 'Renovación' },
   categories: {

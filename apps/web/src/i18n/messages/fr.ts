@@ -322,6 +322,13 @@ export const fr: AppMessages = {
     lastError: 'Dernière erreur',
     retry: 'Renvoyer',
     retried: 'Remis dans la file.',
+    newOffice: 'Nouveau bureau',
+    editOffice: 'Modifier le bureau',
+    reactivate: 'Réactiver',
+    confirmDeactivateOffice: 'Désactiver {{name}} ? Aucun agent ne pourra plus y être affecté ; son historique est conservé.',
+    codeHint: '2 à 10 lettres majuscules ou chiffres, en commençant par une lettre (par exemple RAB).',
+    officeCodeTaken: 'Un autre bureau a déjà ce code.',
+    officeHasOpenFiles: 'Ce bureau ne peut pas être désactivé : dossiers ouverts : {{count}}. Transférez-les ou clôturez-les d’abord.',
   },
   kinds: { regularisation: 'Régularisation', asylum: 'Asile', renewal: 'Renouvellement' },
   categories: {

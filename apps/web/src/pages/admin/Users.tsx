@@ -50,7 +50,7 @@ function UserForm({ user, onDone }: { user: User | null; onDone: () => void }) {
         label={t('admin.office')}
         value={officeId}
         onChange={setOfficeId}
-        data={(offices.data ?? []).map((o) => ({ value: o.id, label: `${o.code} · ${o.name}` }))}
+        data={(offices.data ?? []).filter((o) => o.active || o.id === user?.officeId).map((o) => ({ value: o.id, label: `${o.code} · ${o.name}` }))}
         required={needsOffice}
         clearable={!needsOffice}
         searchable
