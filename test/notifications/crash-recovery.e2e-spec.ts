@@ -18,21 +18,24 @@ function suite(queue: QueueKind) {
   });
   afterAll(async () => h?.close());
 
-  it('sends again, under the same Message-ID, a message whose sending was not recorded (the at-least-once window)', async () => {
-    const recipientId = h.applicant({ language: 'fr', email: 'window@example.org' });
-    const id = await h.request({ event: 'application.submitted', recipientId, params: { reference: REF } });
-    const sent = await h.until(`select id, idempotency_key from notification_deliveries where notification_id = $1 and status = 'sent'`, [id]);
-    // The worker was killed after the SMTP server said 250 and before 'sent' committed: the row still says 'sending'.
-    await h.dataSource.query(
-      `update notification_deliveries set status = 'sending', claim_token = $2, sent_at = null,
-              claimed_at = now() - interval '1 hour', updated_at = now() - interval '1 hour' where id = $1`,
-      [sent.id, randomUUID()],
-    );
+  it('sends again a delivery left sending before its point of no return (the server never got the end of DATA), once', async () => {
+    const { deliveryId, key } = await h.pendingDelivery('email', { email: 'window@example.org' }, { status: 'sending', attempts: 1, idleMs: 3_600_000 });
     expect(await h.worker.get(DeliveryRedrive).runOnce()).toEqual({ deliveries: 1, notifications: 0 });
-    await h.until(`select 1 from notification_deliveries where id = $1 and status = 'sent' and attempts = 2`, [sent.id]);
-    const copies = h.sink.withMessageId(messageIdFor(sent.idempotency_key as string, FROM));
-    expect(copies).toHaveLength(2);
-    expect(new Set(copies.map((m) => m.messageId)).size).toBe(1);
+    await h.until(`select 1 from notification_deliveries where id = $1 and status = 'sent' and attempts = 2`, [deliveryId]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.sink.withMessageId(messageIdFor(key, FROM))).toHaveLength(1);
+  });
+
+  it('does not send again a delivery left sending after its point of no return: unconfirmed, with a dead letter', async () => {
+    const { deliveryId, key } = await h.pendingDelivery('email', { email: 'doubt@example.org' }, { status: 'sending', attempts: 1, pastPointOfNoReturn: true, idleMs: 3_600_000 });
+    expect(await h.worker.get(DeliveryRedrive).runOnce()).toEqual({ deliveries: 1, notifications: 0 });
+    await h.until(`select 1 from notification_deliveries where id = $1 and status = 'unconfirmed' and attempts = 1`, [deliveryId]);
+    const [letter] = await h.dataSource.query(`select attempts, last_error from notification_dead_letters where delivery_id = $1 and retried_at is null`, [deliveryId]);
+    expect(letter).toMatchObject({ attempts: 1, last_error: expect.stringMatching(/^delivery_unconfirmed: /) });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.sink.withMessageId(messageIdFor(key, FROM))).toHaveLength(0);
+    // Finished: the redrive leaves it alone from now on.
+    expect(await h.worker.get(DeliveryRedrive).runOnce()).toEqual({ deliveries: 0, notifications: 0 });
   });
 
   it('finds a notification whose dispatch job was lost and sends it once', async () => {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ConfigModule } from '@masar/config';
 import { DatabaseModule, Transactions } from '@masar/database';
-import { NotificationRequests, NotificationsWorkerModule, type NotificationRequest, type NotificationsOptions, type RecipientContact } from '@masar/notifications';
+import { deliveryKey, NotificationRequests, NotificationsWorkerModule, type Channel, type NotificationRequest, type NotificationsOptions, type RecipientContact } from '@masar/notifications';
 import { OutboxModule } from '@masar/outbox';
 import { configureQueueBackend, QueueModule } from '@masar/queue';
 import { createTestApp, testConfig, type QueueKind, type TestApp } from '@masar/testing';
@@ -26,6 +26,16 @@ export interface NotificationsHarness {
   applicant(contact: RecipientContact): string;
   /** Asks for a notification in a transaction of its own, as a use case of another context would. */
   request(req: Omit<NotificationRequest, 'applicationId' | 'occurrenceKey'> & Partial<NotificationRequest>): Promise<string>;
+  /**
+   * A delivery of an 'application.submitted' notification to a new applicant, with no job of its own (the test runs
+   * the attempts), in the state a test needs: 'sending' rows get a claim token, as a worker that died left them;
+   * `pastPointOfNoReturn` adds the marker of an e-mail whose end of DATA was (about to be) written; `idleMs` ages it.
+   */
+  pendingDelivery(
+    channel: Channel,
+    contact: Omit<RecipientContact, 'language'>,
+    state?: { status?: string; attempts?: number; pastPointOfNoReturn?: boolean; idleMs?: number },
+  ): Promise<{ deliveryId: string; notificationId: string; key: string }>;
   /** Polls the database until `sql` returns a row (or times out). */
   until(sql: string, params?: unknown[], timeoutMs?: number): Promise<Record<string, unknown>>;
   close(): Promise<void>;
@@ -57,7 +67,7 @@ export async function startNotifications(opts: { queue: QueueKind; options?: Par
   const requests = api.app.get(NotificationRequests);
   const transactions = api.app.get(Transactions);
 
-  return {
+  const harness: NotificationsHarness = {
     api,
     worker,
     sink,
@@ -75,6 +85,25 @@ export async function startNotifications(opts: { queue: QueueKind; options?: Par
       );
       return r.notificationId;
     },
+    async pendingDelivery(channel, contact, state = {}) {
+      const recipientId = harness.applicant({ language: 'fr', ...contact });
+      const notificationId = randomUUID();
+      const deliveryId = randomUUID();
+      const occurrence = randomUUID();
+      await dataSource.query(
+        `insert into notifications (id, event, occurrence_key, application_id, recipient_id, params, dispatched_at)
+         values ($1, 'application.submitted', $2, $3, $4, $5::jsonb, now())`,
+        [notificationId, occurrence, randomUUID(), recipientId, JSON.stringify({ reference: 'MA-7K3Q-9XWD' })],
+      );
+      const key = deliveryKey({ event: 'application.submitted', occurrenceKey: occurrence, recipientId, channel });
+      await dataSource.query(
+        `insert into notification_deliveries (id, notification_id, channel, idempotency_key, status, attempts, claim_token, claimed_at, committing_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, case when $5 = 'sending' then gen_random_uuid() end, case when $5 = 'sending' then now() end,
+                 case when $7 then now() end, now() - make_interval(secs => $8::float / 1000))`,
+        [deliveryId, notificationId, channel, key, state.status ?? 'pending', state.attempts ?? 0, state.pastPointOfNoReturn ?? false, state.idleMs ?? 0],
+      );
+      return { deliveryId, notificationId, key };
+    },
     async until(sql, params = [], timeoutMs = 15000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -91,4 +120,5 @@ export async function startNotifications(opts: { queue: QueueKind; options?: Par
       await gateway.close();
     },
   };
+  return harness;
 }

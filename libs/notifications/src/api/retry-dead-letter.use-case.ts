@@ -8,7 +8,9 @@ import { NotificationsError } from '../notifications.errors';
 /**
  * Sends a dead letter again: the delivery goes back to pending with a fresh attempt budget and a new job, in one
  * transaction with the audit event. Its idempotency key is unchanged, so if the first message did arrive after
- * all, the copy carries the same Message-ID.
+ * all, the copy carries the same Message-ID. This is also how an admin resends an unconfirmed e-mail (reason
+ * `delivery_unconfirmed`: it may have arrived) once they have checked that it did not: a deliberate decision,
+ * audited, never automatic.
  */
 @Injectable()
 export class RetryDeadLetter {
@@ -28,7 +30,7 @@ export class RetryDeadLetter {
       if (!row) throw NotificationsError.deadLetterNotFound();
       await manager.query(
         `update notification_deliveries set status = 'pending', attempts = 0, next_attempt_at = null, claim_token = null,
-                last_error = null, updated_at = now() where id = $1 and status = 'dead'`,
+                committing_at = null, last_error = null, updated_at = now() where id = $1 and status in ('dead', 'unconfirmed')`,
         [row.delivery_id],
       );
       await this.outbox.add(manager, 'notifications.deliver', { deliveryId: row.delivery_id });

@@ -25,6 +25,30 @@ export class DeliveryFailed extends Error {
   }
 }
 
+/**
+ * An e-mail whose outcome is unknown: the end of DATA was written (the server had the whole message and could
+ * accept it from then on), and no answer came back (the connection dropped, the deadline passed). Sending it again
+ * could make a copy, so it is not retried by itself. The message never contains the address or the text.
+ */
+export class DeliveryUnconfirmed extends Error {
+  constructor(
+    message: string,
+    readonly providerMessageId: string,
+  ) {
+    super(message);
+    this.name = 'DeliveryUnconfirmed';
+  }
+}
+
+/**
+ * Called by the e-mail sender at the point of no return of a message: the server accepted the envelope and holds
+ * the whole message except the end of DATA (the final CRLF.CRLF), which it has not seen and without which it
+ * drops the message when the connection goes. The sender writes that end only once this resolves; if it rejects,
+ * the end is never written and the send fails with that error (nothing was sent). The caller records, durably,
+ * that from here on the message may arrive.
+ */
+export type PointOfNoReturn = (providerMessageId: string) => Promise<void>;
+
 export interface EmailMessage {
   to: string;
   subject: string;
@@ -48,7 +72,12 @@ export interface SmsMessage {
 
 /** Port: e-mail. The adapter is SMTP (nodemailer); tests use a real SMTP server (test/support/smtp-sink). */
 export interface EmailSender {
-  send(message: EmailMessage): Promise<SentReceipt>;
+  /**
+   * Resolves when the server accepted the message; rejects with DeliveryFailed when it certainly did not (a 4xx or
+   * 5xx answer, or a failure before the end of DATA was written), and with DeliveryUnconfirmed when the end was
+   * written and no answer came. With `pointOfNoReturn`, the end of DATA waits for it (see PointOfNoReturn).
+   */
+  send(message: EmailMessage, pointOfNoReturn?: PointOfNoReturn): Promise<SentReceipt>;
   close?(): Promise<void>;
 }
 

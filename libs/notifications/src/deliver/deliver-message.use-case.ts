@@ -3,15 +3,24 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Outbox } from '@masar/outbox';
 import { ChannelRegistry } from '../channels/channel-registry';
-import { DeliveryFailed, type SentReceipt } from '../channels/delivery-channel.port';
+import { DeliveryFailed, DeliveryUnconfirmed, type SentReceipt } from '../channels/delivery-channel.port';
 import type { NotificationEvent } from '../events/notification-event';
 import { backoffMs, NOTIFICATIONS_OPTIONS, type NotificationsOptions } from '../notifications.options';
 import { RECIPIENT_DIRECTORY, type RecipientContact, type RecipientDirectory } from '../recipients/recipient-directory.port';
 import { renderNotification, type RenderedNotification } from '../templates/render-notification';
-import { claimDelivery, recordOutcome, statusOf, tryLockDelivery, unlockDelivery, type ClaimedDelivery } from './delivery-claims';
+import {
+  claimDelivery,
+  markPointOfNoReturn,
+  markUnconfirmed,
+  recordOutcome,
+  statusOf,
+  tryLockDelivery,
+  unlockDelivery,
+  type ClaimedDelivery,
+} from './delivery-claims';
 
 export type DeliveryOutcome =
-  | { status: 'sent' | 'skipped' | 'retry-scheduled' | 'dead'; attempts: number }
+  | { status: 'sent' | 'skipped' | 'retry-scheduled' | 'dead' | 'unconfirmed'; attempts: number }
   | { status: 'already-finished' | 'not-due' | 'gone' | 'held-elsewhere' };
 
 /** Our claim was taken over while we wrote the in-app message: roll it back, the other attempt writes it. */
@@ -29,15 +38,20 @@ export class DeliveryBusy extends Error {
  *    another worker holds it (sending now, or frozen mid-send), send nothing: queue a look again later
  *    ('held-elsewhere', not a failure).
  * 1. Claim the row (status 'sending', attempts + 1, a token) and commit, before anything leaves the building.
- * 2. Read the contact and the language now, render, send.
+ * 2. Read the contact and the language now, render, send. An e-mail goes out whole but for the end of DATA; at
+ *    that point of no return the marker `committing_at` commits (durably, under our token, on the connection that
+ *    holds the lock), and only then is the end written (SmtpEmailSender).
  * 3. At once after the provider's answer, record 'sent' (one statement, nothing in between), then unlock.
  *
  * A killed worker's connection closes and its lock goes with it: the next attempt takes the 'sending' row over at
- * once. A frozen worker keeps its connection and its lock: nobody sends in its place, and when it wakes it
- * finishes its own send and records it. So a second copy can only come from the window between the provider's
- * acceptance and step 3's commit, and only if the worker dies in it: no SMTP server or SMS gateway can take part
- * in our transaction. Such a copy carries the same Message-ID (e-mail) or Idempotency-Key header (SMS). The
- * in-app channel has no window (its row and the 'sent' mark commit together).
+ * once, and sends again only if the row has no marker (the SMTP server never saw the end of DATA and dropped the
+ * message). With a marker, the server may have the message: the row becomes 'unconfirmed' with a dead letter
+ * (`delivery_unconfirmed`) and is not sent again unless an admin decides so. A frozen worker keeps its connection
+ * and its lock: nobody sends in its place, and when it wakes it finishes its own send and records it. So e-mail
+ * makes no copy by itself; what a kill can leave is an unconfirmed delivery, received or (if the kill fell
+ * between the marker's commit and the write of the end) not. An SMS copy from a kill between the gateway's
+ * acceptance and step 3 carries the same Idempotency-Key header. The in-app channel has no window (its row and the
+ * 'sent' mark commit together).
  *
  * Failures: a retryable one schedules the next attempt with exponential backoff through the outbox (delayed job);
  * after maxAttempts, or at once for a permanent one, the delivery becomes a dead letter an admin can retry.
@@ -103,18 +117,34 @@ export class DeliverMessage {
     }
     let receipt: SentReceipt;
     // The record after the send commits without waiting for its WAL flush: losing it (a database crash within a
-    // fraction of a second) only re-sends the same message, as the window below would, and it makes the window
-    // one round trip instead of a round trip and a disk flush. The claim above was committed durably.
-    await manager.query(`set synchronous_commit = off`);
+    // fraction of a second) leaves the e-mail's marker, hence an unconfirmed delivery, never a copy, and it makes the
+    // record one round trip instead of a round trip and a disk flush. The claim and the marker commit durably: the
+    // setting is sent after the marker, queued on the same connection, and travels while the server takes the
+    // message. (An SMS has no marker: its setting goes before the send, as the record's does.)
+    let asyncRecord: Promise<unknown> | null = null;
+    const afterMarker = () => (asyncRecord = manager.query(`set synchronous_commit = off`).catch(() => undefined));
     try {
-      receipt = claimed.channel === 'email'
-        ? await this.channels.email!.send({ to: address, subject: rendered.subject, text: rendered.text, html: rendered.html, language: rendered.language, idempotencyKey: claimed.idempotencyKey })
-        : await this.channels.sms!.send({ to: address, text: rendered.sms.text, encoding: rendered.sms.encoding, idempotencyKey: claimed.idempotencyKey });
+      if (claimed.channel === 'email') {
+        receipt = await this.channels.email!.send(
+          { to: address, subject: rendered.subject, text: rendered.text, html: rendered.html, language: rendered.language, idempotencyKey: claimed.idempotencyKey },
+          async (providerMessageId) => {
+            if (!(await markPointOfNoReturn(manager, claimed.id, token, providerMessageId))) throw new DeliveryBusy();
+            afterMarker();
+          },
+        );
+      } else {
+        await afterMarker();
+        receipt = await this.channels.sms!.send({ to: address, text: rendered.sms.text, encoding: rendered.sms.encoding, idempotencyKey: claimed.idempotencyKey });
+      }
     } catch (err) {
+      await asyncRecord;
+      await manager.query(`reset synchronous_commit`); // a failure, its retry or its doubt are recorded durably
+      if (err instanceof DeliveryUnconfirmed) return this.unconfirmed(manager, claimed.id, token, err.message);
+      if (err instanceof DeliveryBusy) return { status: 'already-finished' };
       const failure = err instanceof DeliveryFailed ? err : new DeliveryFailed(`unexpected error while sending (${(err as Error)?.name ?? 'error'})`, true);
-      await manager.query(`reset synchronous_commit`); // a failure and its retry are recorded durably
       return this.failed(manager, claimed, token, failure, language);
     }
+    await asyncRecord;
     // Nothing between the provider's answer and this commit: it is the window in which a killed worker leaves a
     // message sent but not recorded.
     const recorded = await recordOutcome(manager, claimed.id, token, {
@@ -134,7 +164,22 @@ export class DeliverMessage {
       return { status: 'gone' };
     }
     if (state.status === 'failed') return { status: 'not-due' };
+    // We hold the lock, so the attempt that set this marker is over: it died at or after its point of no return.
+    if (state.status === 'sending' && state.committingAt) {
+      return this.unconfirmed(manager, deliveryId, null, 'the attempt that sent it stopped after its point of no return, before recording the answer');
+    }
     return { status: 'already-finished' };
+  }
+
+  /**
+   * The server may or may not have the message: record it as unconfirmed, with a dead letter an admin can check
+   * (against the mail server's log, by Message-ID) and retry, instead of sending a copy now.
+   */
+  private async unconfirmed(manager: EntityManager, deliveryId: string, token: string | null, detail: string): Promise<DeliveryOutcome> {
+    const marked = await markUnconfirmed(manager, deliveryId, token, detail);
+    if (!marked) return { status: 'already-finished' };
+    this.logger.warn({ deliveryId, attempts: marked.attempts }, 'e-mail delivery unconfirmed (it may have arrived): not sent again; listed for an admin');
+    return { status: 'unconfirmed', attempts: marked.attempts };
   }
 
   /**
@@ -144,7 +189,7 @@ export class DeliverMessage {
   private async heldElsewhere(manager: EntityManager, deliveryId: string): Promise<DeliveryOutcome> {
     const state = await statusOf(manager, deliveryId);
     if (!state) return { status: 'gone' };
-    if (['sent', 'dead', 'skipped'].includes(state.status)) return { status: 'already-finished' };
+    if (['sent', 'dead', 'skipped', 'unconfirmed'].includes(state.status)) return { status: 'already-finished' };
     await this.outbox.add(manager, 'notifications.deliver', { deliveryId }, { availableAt: new Date(Date.now() + this.options.busyRecheckMs) });
     this.logger.log({ deliveryId }, 'delivery held by another worker; looking again later');
     return { status: 'held-elsewhere' };

@@ -1,7 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Channel } from '../channels/delivery-channel.port';
 
-export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead' | 'skipped';
+/**
+ * `unconfirmed`: an e-mail whose sender stopped after its point of no return (the end of DATA written, or about to
+ * be) without recording the server's answer; it may or may not have arrived, so it is not sent again by itself
+ * (a dead letter with reason `delivery_unconfirmed` lets an admin check and resend it).
+ */
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead' | 'skipped' | 'unconfirmed';
 
 /** One notification on one channel. */
 @Entity({ name: 'notification_deliveries' })
@@ -43,6 +48,10 @@ export class Delivery {
 
   @Column({ name: 'sms_segments', type: 'int', nullable: true })
   smsSegments: number | null;
+
+  /** Set at an e-mail's point of no return (see DeliveryPointOfNoReturn1796000950000); cleared by every recorded outcome. */
+  @Column({ name: 'committing_at', type: 'timestamptz', nullable: true })
+  committingAt: Date | null;
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;

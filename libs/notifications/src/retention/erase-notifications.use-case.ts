@@ -19,9 +19,9 @@ export class EraseNotifications {
   async forApplications(manager: EntityManager, applicationIds: string[]): Promise<ErasedNotifications> {
     if (applicationIds.length === 0) return { notifications: 0, inboxMessages: 0, cancelledDeliveries: 0 };
     const cancelled = await manager.query(
-      `update notification_deliveries d set status = 'skipped', last_error = 'erased under retention', claim_token = null, updated_at = now()
+      `update notification_deliveries d set status = 'skipped', last_error = 'erased under retention', claim_token = null, committing_at = null, updated_at = now()
          from notifications n
-        where n.id = d.notification_id and n.application_id = any($1::uuid[]) and d.status in ('pending', 'sending', 'failed', 'dead')
+        where n.id = d.notification_id and n.application_id = any($1::uuid[]) and d.status in ('pending', 'sending', 'failed', 'dead', 'unconfirmed')
        returning d.id`,
       [applicationIds],
     );
