@@ -1,11 +1,41 @@
 import type { NodeProcess } from '../../../bench/lib/proc';
-import { effects, fixture, pendingDocuments, pendingNotifications, queueBacklog, sleep, smtpCounts, startWorker, waitUntil } from '../support/fixture';
+import { effects, fixture, pendingDocuments, pendingNotifications, queueBacklog, sleep, smtpCounts, startWorker, waitUntil, type Fixture } from '../support/fixture';
 import type { ScenarioResult } from '../support/result';
+
+/**
+ * What the SMTP server received for the e-mail deliveries of these notifications, delivery by delivery (a
+ * Message-ID is the delivery's idempotency key at the sender's domain).
+ */
+async function emailsReceived(f: Fixture, notificationIds: string[]) {
+  const byKey = new Map<string, number>();
+  for (const m of f.smtp.messages) {
+    const key = m.messageId.replace(/^<|@[^@]*$/g, '');
+    byKey.set(key, (byKey.get(key) ?? 0) + 1);
+  }
+  const { rows } = await f.pg.query(`select idempotency_key, status from notification_deliveries where notification_id = any($1::uuid[]) and channel = 'email'`, [notificationIds]);
+  const copies = (r: { idempotency_key: string }) => byKey.get(r.idempotency_key) ?? 0;
+  const unconfirmed = rows.filter((r) => r.status === 'unconfirmed');
+  const ours = new Set(rows.map((r) => r.idempotency_key as string));
+  return {
+    received: f.smtp.messages.length,
+    distinct: byKey.size,
+    duplicated: [...byKey.values()].filter((n) => n > 1).length,
+    /** Deliveries the server never received (whatever their status says). */
+    lost: rows.filter((r) => copies(r) === 0).length,
+    /** Messages under a Message-ID that is none of these deliveries'. */
+    strangers: [...byKey.keys()].filter((k) => !ours.has(k)).length,
+    unconfirmed: unconfirmed.length,
+    unconfirmedReceived: unconfirmed.filter((r) => copies(r) === 1).length,
+    unconfirmedLost: unconfirmed.filter((r) => copies(r) === 0).length,
+  };
+}
 
 /**
  * SIGKILL the worker three times while it works through document checks and notifications (all fed through the
  * outbox, as uploads and transitions feed them), restarting it each time. Then: every check recorded once, every
- * e-mail sent once as the SMTP server saw it (by Message-ID), no job left active or waiting, the outbox empty.
+ * e-mail received exactly once by the SMTP server (by Message-ID: no copy, none missing), every e-mail delivery
+ * finished (sent, or unconfirmed when a kill fell after its point of no return: those are counted and compared with
+ * what the server received), no job left active or waiting, the outbox empty.
  */
 export async function workerKills(redisUrl: string, n: number): Promise<ScenarioResult> {
   const name = `SIGKILL the worker 3 times during ${n} document checks and ${n} notifications`;
@@ -22,34 +52,47 @@ export async function workerKills(redisUrl: string, n: number): Promise<Scenario
     let kills = 0;
     const killedAt: number[] = [];
     const sendingAtKills: number[] = [];
-    const emailsSending = async () =>
-      Number((await f.pg.query(`select count(*) as n from notification_deliveries where notification_id = any($1::uuid[]) and channel = 'email' and status = 'sending'`, [notes])).rows[0].n);
+    const sendingNow = async () =>
+      (
+        await f.pg.query(
+          `select count(*) as n, count(committing_at) as past from notification_deliveries where notification_id = any($1::uuid[]) and channel = 'email' and status = 'sending'`,
+          [notes],
+        )
+      ).rows[0] as { n: string; past: string };
+    const pastPointAtKills: number[] = [];
     for (const share of [0.2, 0.45, 0.7]) {
       await waitUntil(async () => (await progress()) >= share * 2 * n, 180_000, 100);
       killedAt.push(await progress());
-      sendingAtKills.push(await emailsSending());
+      const sending = await sendingNow();
+      sendingAtKills.push(Number(sending.n));
+      pastPointAtKills.push(Number(sending.past));
       w.child.kill('SIGKILL');
       await w.exited;
       kills++;
       w = await startWorker(f, `worker-kill-${kills}`);
     }
+    const unconfirmedNow = async () =>
+      Number((await f.pg.query(`select count(*) as n from notification_deliveries where notification_id = any($1::uuid[]) and channel = 'email' and status = 'unconfirmed'`, [notes])).rows[0].n);
+    // Finished: sent, or unconfirmed (a kill after the point of no return: not sent again by itself).
     const settled = await waitUntil(async () => {
       const e = await effects(f, docs, notes);
-      return e.checksRecorded === n && e.emailDeliveriesSent === n && e.outboxUnsent === 0;
+      return e.checksRecorded === n && e.emailDeliveriesSent + (await unconfirmedNow()) === n && e.emailDeliveriesOpen === 0 && e.outboxUnsent === 0;
     }, 300_000, 500);
     await sleep(3000);
     const e = await effects(f, docs, notes);
-    const s = smtpCounts(f);
+    const s = await emailsReceived(f, notes);
     const backlog = await queueBacklog(f, ['documents', 'notifications']);
     const stuck = backlog['documents.active']! + backlog['documents.waiting']! + backlog['notifications.active']! + backlog['notifications.waiting']!;
     // E-mails that took more than one attempt: here, those a killed worker had claimed, taken over by the next one.
     const takenOver = Number(
       (await f.pg.query(`select count(*) as n from notification_deliveries where notification_id = any($1::uuid[]) and channel = 'email' and attempts > 1`, [notes])).rows[0].n,
     );
-    // Every e-mail arrived, and nothing arrived that was not one of them. A worker killed between the SMTP server
-    // accepting a message and the delivery being marked sent sends it again: SMTP cannot give exactly-once, so such a
-    // copy must carry the same Message-ID (mail systems keep one) and is counted apart, never hidden.
-    const pass = kills === 3 && settled && e.checksRecorded === n && e.documentsPending === 0 && e.emailDeliveriesSent === n && e.emailDeliveriesOpen === 0 && s.distinct === n && s.received >= n && stuck === 0 && e.outboxUnsent === 0;
+    // Exactly once on the SMTP server: every delivery's Message-ID received once, no copy, nothing else. A delivery
+    // whose sender was killed after its point of no return is 'unconfirmed' (not sent again): it passes only if the
+    // server did receive it; one killed between the marker and the end of DATA would show as unconfirmedLost.
+    const pass =
+      kills === 3 && settled && e.checksRecorded === n && e.documentsPending === 0 && e.emailDeliveriesSent + s.unconfirmed === n && e.emailDeliveriesOpen === 0 &&
+      s.received === n && s.distinct === n && s.duplicated === 0 && s.lost === 0 && s.strangers === 0 && stuck === 0 && e.outboxUnsent === 0;
     return {
       name,
       status: pass ? 'pass' : 'fail',
@@ -57,13 +100,18 @@ export async function workerKills(redisUrl: string, n: number): Promise<Scenario
         kills,
         killedAtEffects: killedAt.join('/'),
         emailsSendingAtKills: sendingAtKills.join('/'),
+        ofThosePastPointOfNoReturn: pastPointAtKills.join('/'),
         emailsTakenOver: takenOver,
         checksRecorded: e.checksRecorded,
         documentsPending: e.documentsPending,
         emailsSentPerDb: e.emailDeliveriesSent,
+        unconfirmed: s.unconfirmed,
+        unconfirmedReceived: s.unconfirmedReceived,
+        unconfirmedLost: s.unconfirmedLost,
         smtpReceived: s.received,
         smtpDistinctMessageIds: s.distinct,
         smtpDuplicated: s.duplicated,
+        lost: s.lost,
         deliveriesOpen: e.emailDeliveriesOpen,
         deadLetters: e.deadLetters,
         outboxUnsent: e.outboxUnsent,
