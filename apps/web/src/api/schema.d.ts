@@ -1153,6 +1153,16 @@ export interface components {
         AddNoteDto: {
             body: string;
         };
+        AllowedActionDto: {
+            /** @example propose_favourable */
+            action: string;
+            /** @description Guards the file does not satisfy yet: the action is shown disabled */
+            blockedBy: ("documents_verified" | "four_eyes" | "reasons_written" | "different_officer_than_first_decision" | "interview_held" | "interview_details_given" | "information_requested_listed" | "consent_recorded")[];
+            label: string;
+            /** @description What the person must give with the action (reasons, interview details, consent...) */
+            needs: ("documents_verified" | "four_eyes" | "reasons_written" | "different_officer_than_first_decision" | "interview_held" | "interview_details_given" | "information_requested_listed" | "consent_recorded")[];
+            to: string;
+        };
         ApplicantCorrectionEntryDto: {
             correctedAt: string;
             correctedBy: string;
@@ -1222,6 +1232,15 @@ export interface components {
             /** @description At least 12 characters; a few words are easier to remember */
             password: string;
         };
+        ApplicantSummaryDto: {
+            arabicName: string | null;
+            birthYear: number | null;
+            id: string;
+            latinName: string | null;
+            nationality: string | null;
+            preferredLanguage: string;
+            sex: string | null;
+        };
         ApplicantViewDto: {
             address: string | null;
             applicationIds: string[];
@@ -1244,15 +1263,47 @@ export interface components {
         };
         ApplicationViewDto: {
             /** @description What you may do now, with what still blocks each action */
-            actions: Record<string, never>[];
+            actions: components["schemas"]["AllowedActionDto"][];
+            appealOfficeId: string | null;
+            applicant: components["schemas"]["ApplicantSummaryDto"];
+            assigneeId: string | null;
+            /** Format: date */
+            cardExpiresOn: string | null;
+            category: string | null;
+            /** @description Clocks running now, soonest first */
+            clocks: components["schemas"]["RunningClockDto"][];
+            criteriaVersion: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            eligibility: components["schemas"]["EligibilityAssessmentDto"] | null;
+            final: boolean;
+            firstDecision: components["schemas"]["FirstDecisionDto"] | null;
+            flags: components["schemas"]["CaseFlagDto"][];
             /** @description Steps of the file, oldest first */
-            history: Record<string, never>[];
+            history: components["schemas"]["HistoryEntryDto"][];
             id: string;
+            interview: components["schemas"]["InterviewDto"] | null;
+            /** Format: date-time */
+            interviewHeldAt: string | null;
             /** @enum {string} */
             kind: "regularisation" | "asylum" | "renewal";
+            linkedApplicationId: string | null;
+            modality: string | null;
+            /** @description Internal notes (none for an applicant) */
+            notes: components["schemas"]["CaseNoteDto"][];
+            officeId: string;
+            otherCategories: components["schemas"]["EligibilityAssessmentDto"][];
+            /** @description A decision proposed, awaiting confirmation (four eyes) */
+            proposal: components["schemas"]["ProposalDto"] | null;
             reference: string;
-            stage: string;
+            referrals: components["schemas"]["CaseReferralDto"][];
+            /** @enum {string} */
+            stage: "draft" | "received" | "being_checked" | "documents_needed" | "under_review" | "interview_planned" | "decision_being_prepared" | "on_hold" | "accepted" | "card_in_production" | "card_ready" | "completed" | "refused_can_appeal" | "appeal_under_review" | "refused_final" | "closed" | "withdrawn" | "merged" | "referred_to_asylum" | "renewal_due" | "lapsed" | "protection_ended";
             state: string;
+            /** Format: date-time */
+            submittedAt: string | null;
             version: number;
         };
         AssignDto: {
@@ -1386,6 +1437,35 @@ export interface components {
             /** Format: date-time */
             failedAt: string;
         };
+        CaseFlagDto: {
+            /** Format: date-time */
+            clearedAt: string | null;
+            id: string;
+            /** @example vulnerable_person */
+            kind: string;
+            note: string | null;
+            /** Format: date-time */
+            raisedAt: string;
+            raisedBy: string;
+        };
+        CaseNoteDto: {
+            authorId: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+        };
+        CaseReferralDto: {
+            /** Format: date */
+            consentGivenOn: string;
+            id: string;
+            note: string | null;
+            /** Format: date-time */
+            referredAt: string;
+            referredBy: string;
+            /** @example health */
+            service: string;
+        };
         ChecklistDto: {
             /** @description Every required document is there and verified: the file can move on */
             complete: boolean;
@@ -1413,6 +1493,12 @@ export interface components {
             /** @enum {string} */
             kind?: "regularisation" | "asylum" | "renewal";
         };
+        ClaimedApplicationDto: {
+            id: string;
+            reference: string;
+            state: string;
+            version: number;
+        };
         ClearFlagDto: {
             reason: string;
         };
@@ -1438,6 +1524,11 @@ export interface components {
              * @example H4TRP-X9M2K
              */
             accessCode: string;
+        };
+        CreatedNoteDto: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
         };
         CreateOfficeDto: {
             code: string;
@@ -1487,9 +1578,38 @@ export interface components {
             reviewItems: number;
             title: string;
         };
+        CrossTableReportDto: {
+            /** @enum {string|null} */
+            columnDimension: "state" | "kind" | "category" | "office" | "nationality" | "month" | null;
+            /** @description The columns; with no column dimension, one named 'count' */
+            columns: string[];
+            columnTotals: {
+                [key: string]: number | null;
+            };
+            grandTotal: number | null;
+            publication: boolean;
+            /** Format: date-time */
+            refreshedAt: string;
+            /** @enum {string} */
+            report: "files" | "overdue";
+            /** @enum {string} */
+            rowDimension: "state" | "kind" | "category" | "office" | "nationality" | "month";
+            rows: components["schemas"]["ReportRowDto"][];
+            /** @description How many cells and totals publication hid */
+            suppressed: number;
+        };
         CurrentLegalHoldDto: {
             /** @description The active hold, or null */
             hold: components["schemas"]["LegalHoldDto"] | null;
+        };
+        DataExportDto: {
+            account: components["schemas"]["ExportedAccountDto"] | null;
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description Each person record linked to your account: the record, its corrections and its files (history, events, notes, flags, referrals), and beside each file its office, clocks, documents (described, not their bytes), letters, notifications and in-app messages */
+            persons: {
+                [key: string]: unknown;
+            }[];
         };
         DeadLetterDto: {
             attempts: number;
@@ -1559,6 +1679,15 @@ export interface components {
             nameSimilarity: number;
             nationality: string | null;
         };
+        EligibilityAssessmentDto: {
+            /** @enum {string} */
+            category: "spouse_of_moroccan" | "spouse_of_foreigner" | "child_of_eligible_parent" | "work_contract" | "residence_five_years" | "serious_illness" | "woman" | "child" | "unaccompanied_minor" | "worker_without_contract";
+            /** @example MA-2016 */
+            criteriaVersion: string;
+            reasons: components["schemas"]["EligibilityReasonDto"][];
+            /** @enum {string} */
+            verdict: "meets" | "does_not_meet" | "cannot_tell";
+        };
         EligibilityFactsDto: {
             birthDate?: components["schemas"]["PartialDateDto"];
             contractMonths?: number;
@@ -1572,6 +1701,76 @@ export interface components {
             sex?: "female" | "male";
             unaccompanied?: boolean;
             worksWithoutContract?: boolean;
+        };
+        EligibilityReasonDto: {
+            code: string;
+            /** @description true: the condition holds; false: it does not; null: a fact is missing */
+            holds: boolean | null;
+            text: string;
+        };
+        EligibilityResultDto: {
+            /** @description null when the file has no category or no criteria version */
+            assessment: components["schemas"]["EligibilityAssessmentDto"] | null;
+            /** @description Other categories whose conditions the facts meet */
+            otherCategories: components["schemas"]["EligibilityAssessmentDto"][];
+        };
+        ExportedAccountDto: {
+            /** Format: date-time */
+            createdAt: string;
+            displayName: string;
+            email: string;
+            id: string;
+            /** @example applicant */
+            role: string;
+        };
+        FirstDecisionDto: {
+            /** Format: date-time */
+            at: string;
+            /** @description Who proposed and who confirmed (four eyes) */
+            deciders: string[];
+            /** @enum {string} */
+            outcome: "favourable" | "unfavourable";
+            reason?: string | null;
+        };
+        GrantRateRowDto: {
+            decisions: number | null;
+            favourable: number | null;
+            /** @description favourable / decisions, 3 decimals; null when either is hidden */
+            grantRate: number | null;
+            /** @description An office code, or an officer id */
+            key: string;
+            label: string;
+            unfavourable: number | null;
+        };
+        GrantRatesReportDto: {
+            /** @enum {string} */
+            by: "office" | "officer";
+            /** @enum {string} */
+            part: "proposed" | "confirmed";
+            publication: boolean;
+            /** Format: date-time */
+            refreshedAt: string;
+            /** @enum {string} */
+            report: "grant-rates";
+            rows: components["schemas"]["GrantRateRowDto"][];
+            suppressed: number;
+            totals: components["schemas"]["GrantRateTotalsDto"];
+        };
+        GrantRateTotalsDto: {
+            decisions: number | null;
+            favourable: number | null;
+            unfavourable: number | null;
+        };
+        HistoryEntryDto: {
+            action: string;
+            actorId: string;
+            actorRole: string;
+            /** Format: date-time */
+            at: string;
+            from: string | null;
+            reason: string | null;
+            to: string;
+            version: number;
         };
         IdentityDocumentDto: {
             /** @example 2030-01-31 */
@@ -1634,6 +1833,12 @@ export interface components {
              * @enum {string}
              */
             status: "importing" | "completed" | "failed";
+        };
+        InterviewDto: {
+            /** Format: date-time */
+            at: string;
+            interpreterLanguage: string | null;
+            place: string;
         };
         IssuedLetterDto: {
             /**
@@ -1755,6 +1960,33 @@ export interface components {
             /** @enum {string} */
             sex?: "female" | "male";
         };
+        ProcessingTimeRowDto: {
+            kind: string;
+            medianDays: number | null;
+            /** @description Office code */
+            office: string;
+            p90Days: number | null;
+            /** @description A workflow state (time spent in it), or 'submission_to_first_decision' */
+            stage: string;
+            stays: number | null;
+        };
+        ProcessingTimesReportDto: {
+            publication: boolean;
+            /** Format: date-time */
+            refreshedAt: string;
+            /** @enum {string} */
+            report: "processing-times";
+            rows: components["schemas"]["ProcessingTimeRowDto"][];
+            suppressed: number;
+        };
+        ProposalDto: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            outcome: "favourable" | "unfavourable";
+            proposedBy: string;
+            reason?: string | null;
+        };
         PublicationResultDto: {
             criteriaVersion: string;
             publicationId: string;
@@ -1772,6 +2004,46 @@ export interface components {
             comment?: string;
             /** @enum {string} */
             finding: "agree" | "disagree";
+        };
+        QualityFindingRecordedDto: {
+            /** @enum {string} */
+            finding: "agree" | "disagree";
+            id: string;
+            /** Format: date-time */
+            reviewedAt: string;
+        };
+        QualitySampleDto: {
+            applicationId: string;
+            comment: string | null;
+            /** Format: date-time */
+            decidedAt: string;
+            /** @enum {string|null} */
+            finding: "agree" | "disagree" | null;
+            id: string;
+            /** @enum {string} */
+            instance: "first" | "appeal";
+            kind: string;
+            officerId: string;
+            officerName: string;
+            /** @enum {string} */
+            outcome: "favourable" | "unfavourable";
+            reference: string;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            reviewerId: string | null;
+            /** @example 2026-W48 */
+            week: string;
+            /** @description False when you took part in the decision: someone else must review it */
+            youMayReview: boolean;
+        };
+        QualitySamplesDto: {
+            /** @description Those without a finding first */
+            items: components["schemas"]["QualitySampleDto"][];
+            /**
+             * @description null when no week was drawn yet
+             * @example 2026-W48
+             */
+            week: string | null;
         };
         RaiseFlagDto: {
             /** @enum {string} */
@@ -1799,6 +2071,9 @@ export interface components {
             month?: number | null;
             /** @example 1990 */
             year: number;
+        };
+        RecordIdDto: {
+            id: string;
         };
         ReferralDto: {
             /** @description The person agreed to the referral */
@@ -1849,6 +2124,17 @@ export interface components {
             id: string;
             /** Format: date-time */
             releasedAt: string;
+        };
+        ReportRowDto: {
+            /** @description Count per column; null when hidden in publication */
+            cells: {
+                [key: string]: number | null;
+            };
+            /** @description The value of the row dimension (an office code, a state, a month...) */
+            key: string;
+            /** @description A name for the key, where there is one (an office) */
+            label?: string;
+            total: number | null;
         };
         ReviewDecisionDto: {
             /**
@@ -1909,6 +2195,16 @@ export interface components {
             state: string;
             /** @enum {string} */
             suggestedCategory: "spouse_of_moroccan" | "spouse_of_foreigner" | "child_of_eligible_parent" | "work_contract" | "residence_five_years" | "serious_illness" | "woman" | "child" | "unaccompanied_minor" | "worker_without_contract";
+        };
+        RunningClockDto: {
+            /** @example provincial_review */
+            clock: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            escalatedAt: string | null;
+            /** Format: date-time */
+            startedAt: string;
         };
         StaffMemberDto: {
             displayName: string;
@@ -2070,6 +2366,63 @@ export interface components {
             officeId: string | null;
             /** @enum {string} */
             role: "applicant" | "caseworker" | "supervisor" | "admin";
+        };
+        WorkflowDefinitionDto: {
+            initial: string;
+            /** @enum {string} */
+            kind: "regularisation" | "asylum" | "renewal";
+            states: components["schemas"]["WorkflowStateDto"][];
+            transitions: components["schemas"]["WorkflowTransitionDto"][];
+            version: number;
+        };
+        WorkflowEffectDto: {
+            /**
+             * @description `notify`: the event the applicant is told about
+             * @enum {string}
+             */
+            event?: "application_received" | "documents_requested" | "documents_complete" | "interview_scheduled" | "decision_favourable" | "decision_unfavourable" | "appeal_received" | "appeal_granted" | "appeal_rejected" | "card_ready" | "card_issued" | "file_closed" | "file_withdrawn" | "file_transferred" | "referred_to_asylum" | "renewal_reminder" | "renewal_received" | "card_lapsed" | "protection_ended" | "file_reopened";
+            /**
+             * @description `decide`
+             * @enum {string}
+             */
+            instance?: "first" | "appeal";
+            /** @enum {string} */
+            kind: "notify" | "letter" | "propose_decision" | "decide" | "clear_proposal" | "unassign" | "open_asylum_file" | "schedule_interview" | "record_interview" | "request_information" | "record_card";
+            /**
+             * @description `letter`
+             * @enum {string}
+             */
+            letter?: "receipt" | "decision";
+            /**
+             * @description `propose_decision`, `decide`
+             * @enum {string}
+             */
+            outcome?: "favourable" | "unfavourable";
+        };
+        WorkflowStateDto: {
+            /**
+             * @description The clock that runs while the file is here
+             * @enum {string}
+             */
+            clock?: "provincial_review" | "information_request" | "appeal_window" | "asylum_decision" | "card_expiry";
+            /** @description The file's procedure ends here */
+            final?: boolean;
+            name: string;
+            /** @description The action the system takes when that clock ends (else it escalates) */
+            onClockEnd?: string;
+            /** @enum {string} */
+            stage: "draft" | "received" | "being_checked" | "documents_needed" | "under_review" | "interview_planned" | "decision_being_prepared" | "on_hold" | "accepted" | "card_in_production" | "card_ready" | "completed" | "refused_can_appeal" | "appeal_under_review" | "refused_final" | "closed" | "withdrawn" | "merged" | "referred_to_asylum" | "renewal_due" | "lapsed" | "protection_ended";
+        };
+        WorkflowTransitionDto: {
+            action: string;
+            by: ("caseworker" | "supervisor" | "applicant" | "system")[];
+            effects: components["schemas"]["WorkflowEffectDto"][];
+            from: string[];
+            guards: ("documents_verified" | "four_eyes" | "reasons_written" | "different_officer_than_first_decision" | "interview_held" | "interview_details_given" | "information_requested_listed" | "consent_recorded")[];
+            label: string;
+            /** @enum {string} */
+            scope: "office" | "appeal_body";
+            to: string;
         };
         WorkQueueItemDto: {
             assigneeId: string | null;
@@ -2792,7 +3145,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EligibilityResultDto"];
+                };
             };
         };
     };
@@ -2816,7 +3171,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecordIdDto"];
+                };
             };
         };
     };
@@ -2836,11 +3193,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The flag cleared */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecordIdDto"];
+                };
             };
         };
     };
@@ -2963,7 +3323,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedNoteDto"];
+                };
             };
         };
     };
@@ -2987,7 +3349,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecordIdDto"];
+                };
             };
             /** @description CASES_CONSENT_REQUIRED, or an integration service before a favourable decision */
             422: {
@@ -3648,7 +4012,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DataExportDto"];
+                };
             };
         };
     };
@@ -3667,7 +4033,14 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        files: (components["schemas"]["StatusAnswer"] & {
+                            /** Format: uuid */
+                            applicationId: string;
+                        })[];
+                    };
+                };
             };
         };
     };
@@ -3684,11 +4057,17 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The file, now linked, and where it stands */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatusAnswer"] & {
+                        /** Format: uuid */
+                        applicationId: string;
+                    };
+                };
             };
         };
     };
@@ -3801,7 +4180,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QualitySamplesDto"];
+                };
             };
         };
     };
@@ -3824,7 +4205,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QualityFindingRecordedDto"];
+                };
             };
         };
     };
@@ -3847,12 +4230,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Files by one dimension (rows) or two (rows x columns), with totals */
+            /** @description Files by one dimension (rows) or two (rows x columns), with totals; as CSV, an attachment (audited as an export) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CrossTableReportDto"];
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -3875,11 +4261,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Grant rates of first-instance decisions, by office or by officer; as CSV, an attachment (audited as an export) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GrantRatesReportDto"];
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -3902,12 +4292,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Open files past their deadline at the last refresh, by one or two dimensions */
+            /** @description Open files past their deadline at the last refresh, by one or two dimensions; as CSV, an attachment (audited as an export) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CrossTableReportDto"];
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -3929,11 +4322,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Median and 90th percentile of the days per stage and office; as CSV, an attachment (audited as an export) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProcessingTimesReportDto"];
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -4046,7 +4443,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClaimedApplicationDto"];
+                };
             };
             /** @description CASES_NOTHING_TO_CLAIM */
             404: {
@@ -4072,12 +4471,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description States (with stage, clock, final), transitions (action, from, to, roles, scope, guards, effects) */
+            /** @description States (with stage, clock, final), transitions (action, from, to, roles, scope, guards, effects); or the Mermaid diagram as text */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WorkflowDefinitionDto"];
+                    "text/plain": string;
+                };
             };
         };
     };

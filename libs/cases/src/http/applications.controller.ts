@@ -10,7 +10,8 @@ import { FlagsAndReferrals } from '../protection/flags-and-referrals';
 import { RecordEligibilityFacts } from '../eligibility/record-eligibility-facts.use-case';
 import { TransferApplication } from '../transfer/transfer-application.use-case';
 import { PerformTransition } from '../transitions/perform-transition.use-case';
-import { AddNoteDto, ApplicationViewDto, AssignDto, AssignmentDto, ClaimDto, ClearFlagDto, EligibilityFactsDto, RaiseFlagDto, ReferralDto, OpenApplicationDto, OpenedApplicationDto, TransferDto, TransferResultDto, TransitionDto, TransitionResultDto } from './applications.dto';
+import { AddNoteDto, AssignDto, AssignmentDto, ClaimDto, ClearFlagDto, EligibilityFactsDto, RaiseFlagDto, ReferralDto, OpenApplicationDto, OpenedApplicationDto, TransferDto, TransferResultDto, TransitionDto, TransitionResultDto } from './applications.dto';
+import { ApplicationViewDto, ClaimedApplicationDto, CreatedNoteDto, EligibilityResultDto, RecordIdDto } from './application-view.dto';
 
 @ApiTags('applications')
 @ApiBearerAuth()
@@ -30,23 +31,24 @@ export class ApplicationsController {
 
   @Post('applications/:id/flags')
   @Allow('caseworker', 'supervisor')
-  @ApiCreatedResponse({ description: 'Flag raised (one open flag per kind)' })
-  raiseFlag(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RaiseFlagDto) {
+  @ApiCreatedResponse({ type: RecordIdDto, description: 'Flag raised (one open flag per kind)' })
+  raiseFlag(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RaiseFlagDto): Promise<RecordIdDto> {
     return this.protection.raise(actor, id, body.kind, body.note ?? null);
   }
 
   @Post('applications/:id/flags/:flagId/clear')
   @HttpCode(200)
   @Allow('supervisor')
-  clearFlag(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('flagId', ParseUUIDPipe) flagId: string, @Body() body: ClearFlagDto) {
+  @ApiOkResponse({ type: RecordIdDto, description: 'The flag cleared' })
+  clearFlag(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Param('flagId', ParseUUIDPipe) flagId: string, @Body() body: ClearFlagDto): Promise<RecordIdDto> {
     return this.protection.clear(actor, id, flagId, body.reason);
   }
 
   @Post('applications/:id/referrals')
   @Allow('caseworker', 'supervisor')
-  @ApiCreatedResponse({ description: 'Referral recorded with the date of consent' })
+  @ApiCreatedResponse({ type: RecordIdDto, description: 'Referral recorded with the date of consent' })
   @ApiUnprocessableEntityResponse({ description: 'CASES_CONSENT_REQUIRED, or an integration service before a favourable decision' })
-  refer(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReferralDto) {
+  refer(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReferralDto): Promise<RecordIdDto> {
     return this.protection.refer(actor, id, { service: body.service, consent: body.consent, consentGivenOn: body.consentGivenOn, note: body.note ?? null });
   }
 
@@ -78,14 +80,15 @@ export class ApplicationsController {
 
   @Post('applications/:id/notes')
   @Allow('caseworker', 'supervisor')
-  addNote(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AddNoteDto) {
+  @ApiCreatedResponse({ type: CreatedNoteDto })
+  addNote(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: AddNoteDto): Promise<CreatedNoteDto> {
     return this.notes.execute(actor, id, body.body);
   }
 
   @Put('applications/:id/eligibility-facts')
   @Allow('caseworker', 'supervisor')
-  @ApiOkResponse({ description: 'The advisory assessment under the criteria version of the file, with its reasons' })
-  recordFacts(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: EligibilityFactsDto) {
+  @ApiOkResponse({ type: EligibilityResultDto, description: 'The advisory assessment under the criteria version of the file, with its reasons' })
+  recordFacts(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: EligibilityFactsDto): Promise<EligibilityResultDto> {
     return this.facts.execute(actor, id, body);
   }
 
@@ -111,9 +114,9 @@ export class ApplicationsController {
   @Post('work-queue/claim')
   @HttpCode(200)
   @Allow('caseworker', 'supervisor')
-  @ApiOkResponse({ description: 'The file now assigned to you' })
+  @ApiOkResponse({ type: ClaimedApplicationDto, description: 'The file now assigned to you' })
   @ApiNotFoundResponse({ description: 'CASES_NOTHING_TO_CLAIM' })
-  claimNext(@CurrentActor() actor: Actor, @Body() body: ClaimDto) {
+  claimNext(@CurrentActor() actor: Actor, @Body() body: ClaimDto): Promise<ClaimedApplicationDto> {
     return this.claim.execute(actor, { kind: body.kind });
   }
 }

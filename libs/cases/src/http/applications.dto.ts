@@ -112,17 +112,6 @@ export class ClaimDto {
   @ApiPropertyOptional({ enum: CASE_KINDS }) @IsOptional() @IsIn(CASE_KINDS) kind?: CaseKind;
 }
 
-export class ApplicationViewDto {
-  @ApiProperty() id: string;
-  @ApiProperty() reference: string;
-  @ApiProperty({ enum: CASE_KINDS }) kind: string;
-  @ApiProperty() state: string;
-  @ApiProperty() stage: string;
-  @ApiProperty() version: number;
-  @ApiProperty({ description: 'Steps of the file, oldest first', type: 'array', items: { type: 'object' } }) history: unknown[];
-  @ApiProperty({ description: 'What you may do now, with what still blocks each action', type: 'array', items: { type: 'object' } }) actions: unknown[];
-}
-
 export class PublishCriteriaDto {
   @ApiProperty({ example: 'MA-2016-R' }) @IsString() @MaxLength(20) criteriaVersion: string;
 }

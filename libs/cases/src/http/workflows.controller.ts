@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '@masar/access';
 import { ValidationFailed } from '@masar/errors';
@@ -8,6 +8,7 @@ import { CasesErrors } from '../cases.errors';
 import { DIAGRAM_LANGUAGES, isDiagramLanguage, StageWording } from '../domain/workflow/workflow-definition';
 import { workflowToMermaid } from '../domain/workflow/workflow-mermaid';
 import { isCaseKind, workflowFor } from '../domain/workflow/workflows';
+import { WORKFLOW_RESPONSE, WorkflowDefinitionDto } from './workflow.dto';
 
 @ApiTags('workflows')
 @ApiBearerAuth()
@@ -28,7 +29,8 @@ export class WorkflowsController {
     enum: DIAGRAM_LANGUAGES,
     description: "Language of the diagram's state labels: the plain words of each stage, as on the status page (en by default)",
   })
-  @ApiOkResponse({ description: 'States (with stage, clock, final), transitions (action, from, to, roles, scope, guards, effects)' })
+  @ApiExtraModels(WorkflowDefinitionDto)
+  @ApiOkResponse(WORKFLOW_RESPONSE)
   show(
     @Param('kind') kind: string,
     @Query('format') format: string | undefined,

@@ -2,6 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow, CurrentActor, type Actor } from '@masar/access';
+import { DataExportDto } from './data-export.dto';
 import { ExportMyData } from './export-my-data.query';
 
 /**
@@ -16,7 +17,7 @@ export class AccessRightsController {
 
   @Get('me/data-export')
   @Allow('applicant')
-  @ApiOkResponse({ description: 'Everything Masar holds about you, as JSON (a download)' })
+  @ApiOkResponse({ type: DataExportDto, description: 'Everything Masar holds about you, as JSON (a download)' })
   async export(@CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
     const data = await this.exports.execute(actor);
     reply.header('content-disposition', 'attachment; filename="masar-my-data.json"');

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow, CurrentActor, type Actor } from '@masar/access';
 import { AuditTrail } from '@masar/audit';
@@ -9,6 +9,7 @@ import { GrantRatesQuery, grantRates } from './grant-rates.query';
 import { ProcessingTimesQuery } from './processing-times.query';
 import { csvLines, tableToCsv } from './report-csv';
 import { reportScopeOf, type ReportScope } from './report-scope';
+import { CrossTableReportDto, GrantRatesReportDto, ProcessingTimesReportDto, reportResponse } from './report-responses.dto';
 import { FilesReportQueryDto, GrantRatesQueryDto, ProcessingTimesQueryDto } from './reports.dto';
 import { suppressForPublication } from './small-count-suppression';
 
@@ -18,6 +19,7 @@ import { suppressForPublication } from './small-count-suppression';
  * would reveal them). A CSV is an export: it is audited ('report.export') with the report's parameters.
  */
 @ApiTags('reports')
+@ApiExtraModels(CrossTableReportDto, GrantRatesReportDto, ProcessingTimesReportDto)
 @ApiBearerAuth()
 @Controller('reports')
 @Allow('supervisor')
@@ -32,20 +34,21 @@ export class ReportsController {
 
   @Get('files')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: 'Files by one dimension (rows) or two (rows x columns), with totals' })
+  @ApiOkResponse(reportResponse(CrossTableReportDto, 'Files by one dimension (rows) or two (rows x columns), with totals'))
   filesReport(@CurrentActor() actor: Actor, @Query() q: FilesReportQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.crossTable('files', actor, q, accept, reply);
   }
 
   @Get('overdue')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: 'Open files past their deadline at the last refresh, by one or two dimensions' })
+  @ApiOkResponse(reportResponse(CrossTableReportDto, 'Open files past their deadline at the last refresh, by one or two dimensions'))
   overdueReport(@CurrentActor() actor: Actor, @Query() q: FilesReportQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.crossTable('overdue', actor, q, accept, reply);
   }
 
   @Get('grant-rates')
   @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse(reportResponse(GrantRatesReportDto, 'Grant rates of first-instance decisions, by office or by officer'))
   async grantRatesReport(@CurrentActor() actor: Actor, @Query() q: GrantRatesQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     const scope = await this.scopeOf(actor);
     const r = await this.rates.execute(scope, { by: q.by ?? 'office', part: q.part, kind: q.kind, from: q.from, to: q.to });
@@ -59,6 +62,7 @@ export class ReportsController {
 
   @Get('processing-times')
   @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse(reportResponse(ProcessingTimesReportDto, 'Median and 90th percentile of the days per stage and office'))
   async processingTimes(@CurrentActor() actor: Actor, @Query() q: ProcessingTimesQueryDto, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     const r = await this.times.execute(await this.scopeOf(actor), { kind: q.kind, stage: q.stage, publication: !!q.publication });
     if (!this.wantsCsv(q.format, accept)) return { ...r, publication: !!q.publication };

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiProperty, ApiTags
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Allow, CurrentActor, type Actor } from '@masar/access';
 import { CaseScopeResolver } from '@masar/identity';
+import { QualityFindingRecordedDto, QualitySamplesDto } from './quality-sample-responses.dto';
 import { QualitySamplesQuery } from './quality-samples.query';
 import { RecordQualityFinding } from './record-finding.use-case';
 
@@ -28,14 +29,15 @@ export class QualitySamplesController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'The week sampled and its decisions to review in your scope, those without a finding first' })
-  async list(@CurrentActor() actor: Actor, @Query() q: QualitySamplesQueryDto) {
+  @ApiOkResponse({ type: QualitySamplesDto, description: 'The week sampled and its decisions to review in your scope, those without a finding first' })
+  async list(@CurrentActor() actor: Actor, @Query() q: QualitySamplesQueryDto): Promise<QualitySamplesDto> {
     return this.samples.execute(actor, await this.scopes.scopeFor(actor), q);
   }
 
   @Post(':id/finding')
   @HttpCode(200)
-  record(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: QualityFindingDto) {
+  @ApiOkResponse({ type: QualityFindingRecordedDto })
+  record(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: QualityFindingDto): Promise<QualityFindingRecordedDto> {
     return this.findings.execute(actor, id, body);
   }
 }
