@@ -2,15 +2,9 @@ import { api, unwrap } from './client';
 import type { Language } from '../i18n/languages';
 import type { ApplicationDetail, CaseKind } from './contract';
 
-/**
- * GET /applications/{id}. The OpenAPI document declares the scalar fields of the view and leaves history and actions
- * as untyped objects; the full shape is the server's ApplicationView (mirrored in contract.ts). The declared fields
- * are checked against it here, so a rename on the server still breaks the build.
- */
+/** GET /applications/{id}: the file as staff see it, typed by the generated ApplicationViewDto. */
 export async function fetchApplication(id: string): Promise<ApplicationDetail> {
-  const dto = await unwrap(api.GET('/applications/{id}', { params: { path: { id } } }));
-  const declared: Pick<ApplicationDetail, 'id' | 'reference' | 'kind' | 'state' | 'stage' | 'version'> = dto;
-  return declared as ApplicationDetail;
+  return unwrap(api.GET('/applications/{id}', { params: { path: { id } } }));
 }
 
 /**

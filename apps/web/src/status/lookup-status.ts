@@ -29,7 +29,7 @@ export async function lookupStatus(reference: string, accessCode: string, langua
       body: { reference: normaliseReference(reference), accessCode: accessCode.trim(), language: language as 'ar' | 'fr' | 'en' | 'es' },
       headers: { 'accept-language': language },
     });
-    if (response.ok && data) return { kind: 'found', answer: data as StatusAnswer };
+    if (response.ok && data) return { kind: 'found', answer: data };
     if (response.status === 429) {
       const after = Number(response.headers.get('retry-after'));
       return { kind: 'too_many', retryAfterSeconds: Number.isFinite(after) && after > 0 ? after : null };

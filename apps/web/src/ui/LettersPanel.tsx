@@ -1,7 +1,7 @@
 import { Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, downloadTo, unwrapAs } from '../api/client';
+import { api, downloadTo, unwrap } from '../api/client';
 import type { IssuedLetter } from '../api/contract';
 import { formatDate, LANGUAGES, type Language } from '../i18n/languages';
 import { notify } from './notify';
@@ -13,7 +13,7 @@ export function LettersPanel({ applicationId, reference }: { applicationId: stri
   const lang = i18n.language as Language;
   const letters = useQuery({
     queryKey: ['letters', applicationId],
-    queryFn: () => unwrapAs<IssuedLetter[]>(api.GET('/applications/{applicationId}/letters', { params: { path: { applicationId } } })),
+    queryFn: () => unwrap(api.GET('/applications/{applicationId}/letters', { params: { path: { applicationId } } })),
   });
   if (letters.isPending) return <Loader aria-label={t('common.loading')} />;
   if (letters.isError) return <ProblemAlert error={letters.error} />;

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, unwrap, unwrapAs } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import type { StatusAnswer } from '../../api/contract';
 import { isProblem } from '../../api/problem';
 import type { Language } from '../../i18n/languages';
@@ -15,7 +15,7 @@ export function useMyFiles() {
   const language = i18n.language as Language;
   return useQuery({
     queryKey: ['my-files', language],
-    queryFn: () => unwrapAs<{ files: StatusAnswer[] }>(api.GET('/me/files', { params: { query: { language } } })),
+    queryFn: () => unwrap(api.GET('/me/files', { params: { query: { language } } })),
   });
 }
 
@@ -62,7 +62,7 @@ export function MyFiles() {
   const [reference, setReference] = useState('');
   const [accessCode, setAccessCode] = useState('');
   const link = useMutation({
-    mutationFn: () => unwrapAs<StatusAnswer>(api.POST('/me/files', { body: { reference: reference.trim(), accessCode: accessCode.trim(), language: i18n.language as Language } })),
+    mutationFn: () => unwrap(api.POST('/me/files', { body: { reference: reference.trim(), accessCode: accessCode.trim(), language: i18n.language as Language } })),
     onSuccess: async () => {
       setReference('');
       setAccessCode('');

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, authorizedFetch, unwrap, unwrapAs } from '../../api/client';
+import { api, authorizedFetch, unwrap } from '../../api/client';
 import type { CaseKind, CreatedApplication, DuplicateCandidate, IdentityDocumentType, RegisterApplicantInput, RegularisationCategory } from '../../api/contract';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { categoryLabel, kindLabel, personName } from '../../ui/labels';
@@ -12,13 +12,6 @@ import { PersonFields, type PersonFieldValues } from './PersonFields';
 
 /** The six categories of 2014, part of every version of the criteria: offered when no version is chosen. */
 const SIX_CATEGORIES: RegularisationCategory[] = ['spouse_of_moroccan', 'spouse_of_foreigner', 'child_of_eligible_parent', 'work_contract', 'residence_five_years', 'serious_illness'];
-
-interface CriteriaVersionView {
-  id: string;
-  title: string;
-  effectiveFrom: string;
-  categories: RegularisationCategory[];
-}
 
 interface PersonForm extends PersonFieldValues {
   documentType: IdentityDocumentType;
@@ -61,7 +54,7 @@ export function Register() {
   const [category, setCategory] = useState<RegularisationCategory | null>(null);
   const [criteriaVersion, setCriteriaVersion] = useState<string | null>(null);
   // Without a choice the API applies the version in force (the latest published); the relaxed categories need one.
-  const criteria = useQuery({ queryKey: ['criteria'], queryFn: () => unwrapAs<CriteriaVersionView[]>(api.GET('/criteria')), staleTime: Infinity });
+  const criteria = useQuery({ queryKey: ['criteria'], queryFn: () => unwrap(api.GET('/criteria')), staleTime: Infinity });
   const categories = criteria.data?.find((v) => v.id === criteriaVersion)?.categories ?? SIX_CATEGORIES;
   const [created, setCreated] = useState<CreatedApplication | null>(null);
   // Read the value now: React may run the updater after the event's currentTarget is gone.

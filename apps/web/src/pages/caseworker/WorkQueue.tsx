@@ -3,7 +3,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api, unwrap, unwrapAs } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import { QUEUE_VIEWS, type CaseKind, type QueueItem, type QueueView } from '../../api/contract';
 import { isProblem } from '../../api/problem';
 import { useMe } from '../../auth/use-auth';
@@ -50,7 +50,7 @@ export function WorkQueue() {
   const counts = queue.data?.pages[0]?.counts;
 
   const claim = useMutation({
-    mutationFn: () => unwrapAs<{ id: string; reference: string }>(api.POST('/work-queue/claim', { body: kind ? { kind } : {} })),
+    mutationFn: () => unwrap(api.POST('/work-queue/claim', { body: kind ? { kind } : {} })),
     onSuccess: (file) => navigate(`/app/cases/${file.id}`),
     onError: (e) => notify({ color: isProblem(e, 404) ? 'yellow' : 'red', message: isProblem(e, 404) ? t('queue.nothingToClaim') : (e as Error).message }),
   });

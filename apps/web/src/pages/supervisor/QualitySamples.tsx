@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, unwrap, unwrapAs } from '../../api/client';
+import { api, unwrap } from '../../api/client';
 import type { QualitySample } from '../../api/contract';
 import { formatDate, type Language } from '../../i18n/languages';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -14,7 +14,7 @@ export function QualitySamples() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const client = useQueryClient();
-  const samples = useQuery({ queryKey: ['quality-samples'], queryFn: () => unwrapAs<{ week: string | null; items: QualitySample[] }>(api.GET('/quality-samples')) });
+  const samples = useQuery({ queryKey: ['quality-samples'], queryFn: () => unwrap(api.GET('/quality-samples')) });
   const [disagreeing, setDisagreeing] = useState<QualitySample | null>(null);
   const [comment, setComment] = useState('');
   const record = useMutation({

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Group, Loader, Select, Stack, Switch, Table, Tabs,
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, downloadTo, unwrapAs } from '../../api/client';
+import { api, downloadTo, unwrap } from '../../api/client';
 import { FILE_DIMENSIONS, type CrossTableReport, type FileDimension, type GrantRatesReport, type ProcessingTimesReport, type ReportTable } from '../../api/contract';
 import { formatDate, formatNumber, type Language } from '../../i18n/languages';
 import { notify } from '../../ui/notify';
@@ -43,14 +43,14 @@ export function Statistics() {
     queryFn: async (): Promise<Loaded> => {
       if (report === 'files' || report === 'overdue') {
         const query = { rows, columns: columns ?? undefined, publication };
-        const r = await unwrapAs<CrossTableReport>(report === 'files' ? api.GET('/reports/files', { params: { query } }) : api.GET('/reports/overdue', { params: { query } }));
+        const r = await unwrap(report === 'files' ? api.GET('/reports/files', { params: { query } }) : api.GET('/reports/overdue', { params: { query } }));
         return { table: crossTable(r), chart: r.columns, refreshedAt: r.refreshedAt, suppressed: r.suppressed };
       }
       if (report === 'grant-rates') {
-        const r = await unwrapAs<GrantRatesReport>(api.GET('/reports/grant-rates', { params: { query: { by, publication } } }));
+        const r = await unwrap(api.GET('/reports/grant-rates', { params: { query: { by, publication } } }));
         return { table: grantRatesTable(r), chart: ['grant_rate_percent'], refreshedAt: r.refreshedAt, suppressed: r.suppressed };
       }
-      const r = await unwrapAs<ProcessingTimesReport>(api.GET('/reports/processing-times', { params: { query: { publication } } }));
+      const r = await unwrap(api.GET('/reports/processing-times', { params: { query: { publication } } }));
       const table = processingTimesTable(r);
       return { table, chart: ['median_days', 'p90_days'], refreshedAt: r.refreshedAt, suppressed: r.suppressed };
     },
