@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   app.useLogger(app.get(Logger));
   const logger = new NestLogger('Worker');
   app.flushLogs();
-  app.enableShutdownHooks();
+  // process.exit() after the hooks rather than re-raising the signal, so the 'exit' event runs and the buffered log
+  // destination writes the lines logged while closing (a re-raised SIGTERM would end the process before it).
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.log({ signal, graceMs: config.worker.shutdownGraceMs }, 'worker stopping: finishing jobs in flight');
