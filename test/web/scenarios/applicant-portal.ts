@@ -1,6 +1,6 @@
 import { ar } from '../../../apps/web/src/i18n/messages/ar';
 import { checkAccessibility, checkKeyboardReachability, clippedTexts, expect, screenshot } from '../checks';
-import { photo } from '../fixtures';
+import { dayFromNow, pdfDocument, photo } from '../fixtures';
 import type { TestCase } from '../run';
 import { statusFile } from './status';
 import { shootOnFailure } from './ui';
@@ -42,16 +42,39 @@ export const applicantPortal: TestCase[] = [
 
           await card.getByRole('link', { name: ar.my.open }).click();
           await page.getByRole('heading', { name: ar.my.fileTitle }).waitFor();
-          // A photo from the phone's camera (the file input asks for the camera on a phone).
-          const input = page.locator('input[type="file"]');
-          expect((await input.getAttribute('capture')) !== null && (await input.getAttribute('accept'))?.includes('image/*'), 'the file input does not offer the camera');
+          // Two ways in: the camera (a photo), or a file already on the phone (a PDF or photo): a camera-only input hid those.
+          const camera = page.locator('input[type="file"][capture]');
+          const chooser = page.locator('input[type="file"]:not([capture])');
+          expect((await camera.getAttribute('accept')) === 'image/*', 'the camera input does not ask for a photo');
+          expect(((await chooser.getAttribute('accept')) ?? '').includes('application/pdf'), 'the file chooser does not offer PDFs');
+          for (const action of [ar.documents.takePhoto, ar.documents.chooseFile]) {
+            const box = await page.getByRole('button', { name: action }).boundingBox();
+            expect(!!box && box.height >= 44, `"${action}" is not a big enough touch target (${box?.height}px)`);
+          }
+          const checklist = page.getByTestId('checklist');
           await page.getByRole('combobox', { name: ar.documents.which }).click();
           await page.getByRole('option', { name: ar.documentKinds.photo }).click();
-          await input.setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await photo(7) });
+          // A photo needs no date.
+          expect((await page.locator('input[type="date"]').count()) === 0, 'a date is asked for a photo');
+          await camera.setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await photo(7) });
           await page.getByRole('button', { name: ar.documents.send }).click();
-          await page.getByText(ar.documents.uploaded).waitFor({ timeout: 15_000 });
-          const photoRow = page.getByTestId('checklist').getByRole('row').filter({ hasText: ar.documentKinds.photo });
-          await photoRow.filter({ hasNotText: ar.documents.statuses.missing }).waitFor({ timeout: 15_000 });
+          await page.getByText(ar.documents.uploaded).first().waitFor({ timeout: 15_000 });
+          await checklist.getByRole('row').filter({ hasText: ar.documentKinds.photo }).filter({ hasNotText: ar.documents.statuses.missing }).waitFor({ timeout: 15_000 });
+
+          // The passport as a PDF already on the phone: its expiry date is asked, in plain words, and sent with it.
+          await page.getByRole('combobox', { name: ar.documents.which }).click();
+          await page.getByRole('option', { name: ar.documentKinds.identity_document }).click();
+          const expiry = page.getByLabel(ar.documents.expiryDate);
+          expect((await expiry.getAttribute('type')) === 'date', 'the expiry date is not a native date input');
+          await chooser.setInputFiles({ name: 'passport.pdf', mimeType: 'application/pdf', buffer: await pdfDocument('Passport') });
+          expect(await page.getByRole('button', { name: ar.documents.send }).isDisabled(), 'the passport can be sent without its expiry date');
+          const expiresOn = dayFromNow(4);
+          await expiry.fill(expiresOn);
+          const sent = page.waitForRequest((r) => r.method() === 'POST' && /\/documents\?/.test(r.url()));
+          await page.getByRole('button', { name: ar.documents.send }).click();
+          const query = new URL((await sent).url()).searchParams;
+          expect(query.get('kind') === 'identity_document' && query.get('expiresOn') === expiresOn, `the upload was sent as ${query}`);
+          await checklist.getByRole('row').filter({ hasText: ar.documentKinds.identity_document }).filter({ hasNotText: ar.documents.statuses.missing }).waitFor({ timeout: 15_000 });
           await checkAccessibility(page, 'my file (ar)');
           await screenshot(page, 'ar-my-file');
 

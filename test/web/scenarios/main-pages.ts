@@ -58,6 +58,14 @@ function pagesIn(lang: 'ar' | 'fr'): TestCase {
         await cw.page.goto(`${base}/app/cases/${file.id}`);
         await cw.page.getByTestId('case-state').waitFor();
         await cw.page.getByTestId('workflow-diagram').locator('svg').waitFor({ timeout: 20_000 });
+        // "You are here": the file's state, and no other, is drawn highlighted, in the words of the page's language.
+        const state = await cw.page.getByTestId('case-state').getAttribute('data-state');
+        const highlighted = cw.page.getByTestId('workflow-diagram').locator('svg g.node.current');
+        expect((await highlighted.count()) === 1, `${await highlighted.count()} states highlighted in the diagram, expected 1`);
+        const nodeId = (await highlighted.getAttribute('id')) ?? '';
+        expect(nodeId.includes(`state-${state}-`), `the highlighted state is ${nodeId}, not the file's ${state}`);
+        const words = (await highlighted.textContent())?.trim() ?? '';
+        expect(lang === 'ar' ? /[\u0600-\u06FF]/.test(words) : /^[^_]+$/.test(words) && !/clock/.test(words), `the current state reads "${words}" in ${lang}`);
         await inspect(cw.page, lang, 'case-page', { keyboard: true });
       } finally {
         await cw.context.close();
