@@ -45,5 +45,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     css: false,
+    // Rendering a whole page in jsdom takes ~0.5 s on a quiet machine and several seconds on a loaded shared one;
+    // the 5 s default turned a slow machine into failures that say nothing about the page.
+    testTimeout: 30_000,
   },
 });
