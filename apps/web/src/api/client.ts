@@ -45,14 +45,6 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   return data as T;
 }
 
-/**
- * @deprecated Every route now declares its response schema, so `unwrap` gives the generated type. Left only for
- * the intake screen (IntakePage.tsx, being changed by another engineer); remove it with that call.
- */
-export async function unwrapAs<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
-  return (await unwrap(call)) as T;
-}
-
 /** For calls the typed client cannot describe: multipart uploads and file downloads. */
 export async function authorizedFetch(path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);

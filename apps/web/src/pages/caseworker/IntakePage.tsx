@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { api, authorizedFetch, downloadTo, unwrap, unwrapAs } from '../../api/client';
+import { api, authorizedFetch, downloadTo, unwrap } from '../../api/client';
 import { formatDate, formatNumber, type Language } from '../../i18n/languages';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { categoryLabel } from '../../ui/labels';
@@ -38,7 +38,7 @@ export function IntakePage() {
   const [file, setFile] = useState<File | null>(null);
   const [criteriaVersion, setCriteriaVersion] = useState<string | null>(null);
   const [sent, setSent] = useState(0);
-  const criteria = useQuery({ queryKey: ['criteria'], queryFn: () => unwrapAs<{ id: string; title: string }[]>(api.GET('/criteria')), staleTime: Infinity });
+  const criteria = useQuery({ queryKey: ['criteria'], queryFn: () => unwrap(api.GET('/criteria')), staleTime: Infinity });
   const batches = useQuery({ queryKey: ['intake-batches'], queryFn: () => unwrap(api.GET('/intake/batches')) });
 
   const upload = useMutation({
