@@ -1,6 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import { hashAccessCode } from '@masar/cases';
-import { FailBatch, ImportBatch, IntakeProcessor } from '@masar/intake';
+import { FailBatch, ImportBatch, IntakeProcessor, SweepStalledBatches } from '@masar/intake';
 import { createTestApp, type TestApp } from '@masar/testing';
 import { csv, multipart, person } from './support';
 
@@ -23,7 +23,7 @@ describe('campaign intake: failed imports and review decisions', () => {
   beforeAll(async () => {
     t = await createTestApp();
     importer = t.app.get(ImportBatch);
-    processor = new IntakeProcessor(importer, t.app.get(FailBatch));
+    processor = new IntakeProcessor(importer, t.app.get(FailBatch), t.app.get(SweepStalledBatches));
   });
   afterAll(async () => t?.close());
 
@@ -87,7 +87,7 @@ describe('campaign intake: failed imports and review decisions', () => {
     const id = await upload(csv([person(400), person(401)]));
     const lost = Object.assign(new Error('Connection terminated unexpectedly'), {});
     // The fault is injected where the worker meets it: the import of the batch throws what node-postgres throws.
-    const flaky = new IntakeProcessor(Object.assign(Object.create(importer) as ImportBatch, { run: async () => Promise.reject(lost) }), t.app.get(FailBatch));
+    const flaky = new IntakeProcessor(Object.assign(Object.create(importer) as ImportBatch, { run: async () => Promise.reject(lost) }), t.app.get(FailBatch), t.app.get(SweepStalledBatches));
     await expect(flaky.process(job(id, 0, 3))).rejects.toBe(lost);
     await expect(flaky.process(job(id, 1, 3))).rejects.toBe(lost);
     expect((await get(`/intake/batches/${id}`)).json().status).toBe('importing');

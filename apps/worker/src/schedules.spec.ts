@@ -33,7 +33,7 @@ describe('the schedules check', () => {
   beforeEach(() => {
     store = new QueueStore();
     const q = store.asQueue();
-    schedules = new Schedules(q, q, q, q);
+    schedules = new Schedules(q, q, q, q, q);
     // Every scheduler in place, its next run in the future with its job waiting.
     for (const s of SCHEDULES) {
       const next = NOW + s.everyMs / 2;

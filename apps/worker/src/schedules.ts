@@ -31,6 +31,7 @@ export const SCHEDULES: Schedule[] = [
   { id: 'reports-refresh', queue: 'supervision', job: 'supervision.reports-refresh', everyMs: 10 * 60_000 },
   { id: 'retention-sweep', queue: 'supervision', job: 'supervision.retention-sweep', everyMs: 24 * 3600_000 },
   { id: 'quality-sampling', queue: 'supervision', job: 'supervision.quality-sampling', everyMs: 7 * 24 * 3600_000 },
+  { id: 'intake-sweep', queue: 'intake', job: 'intake.sweep', everyMs: 5 * 60_000 },
 ];
 
 /** How late a scheduler's next run may be, its job gone, before it counts as lost (a pick-up takes milliseconds). */
@@ -46,6 +47,7 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
     @InjectQueue('documents') private readonly documents: Queue,
     @InjectQueue('audit') private readonly audit: Queue,
     @InjectQueue('supervision') private readonly supervision: Queue,
+    @InjectQueue('intake') private readonly intake: Queue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -88,7 +90,7 @@ export class Schedules implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   private queueOf(name: QueueName): Queue {
-    const queues: Partial<Record<QueueName, Queue>> = { cases: this.cases, documents: this.documents, audit: this.audit, supervision: this.supervision };
+    const queues: Partial<Record<QueueName, Queue>> = { cases: this.cases, documents: this.documents, audit: this.audit, supervision: this.supervision, intake: this.intake };
     return queues[name]!;
   }
 }

@@ -14,5 +14,6 @@ export { CAMPAIGN_COLUMNS, COLUMN_NAMES, type CampaignColumn } from './csv/campa
 export { ImportBatch, type ChunkStep } from './import/import-batch.use-case';
 export { IntakeProcessor } from './import/intake.processor';
 export { FailBatch } from './failure/fail-batch.use-case';
+export { SweepStalledBatches, MAX_SWEEP_REQUEUES, type SweepResult } from './failure/sweep-stalled-batches.use-case';
 export { classifyImportFailure, ImportFailureCode, type ImportFailure } from './failure/import-failure';
 export { intakeOptionsFrom, type IntakeOptions } from './intake.options';

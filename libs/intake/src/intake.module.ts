@@ -4,8 +4,10 @@ import { IntakeBatches } from './batches/intake-batches.query';
 import { TakeReceipts } from './batches/take-receipts.use-case';
 import { FailBatch } from './failure/fail-batch.use-case';
 import { ResumeBatch } from './failure/resume-batch.use-case';
+import { SweepStalledBatches } from './failure/sweep-stalled-batches.use-case';
 import { IntakeController } from './http/intake.controller';
 import { ImportBatch } from './import/import-batch.use-case';
+import { ImportJobs } from './import/import-jobs';
 import { IntakeProcessor } from './import/intake.processor';
 import { INTAKE_OPTIONS, intakeOptionsFrom } from './intake.options';
 import { DecideReviewRow } from './review/decide-review-row.use-case';
@@ -22,14 +24,14 @@ const options = { provide: INTAKE_OPTIONS, useFactory: () => intakeOptionsFrom()
  */
 @Module({
   controllers: [IntakeController],
-  providers: [options, StageBatch, IntakeBatches, TakeReceipts, ImportBatch, ResumeBatch, DecideReviewRow, RegisterReviewedCampaignRow, FailBatch],
-  exports: [ImportBatch, FailBatch],
+  providers: [options, StageBatch, IntakeBatches, TakeReceipts, ImportBatch, ResumeBatch, DecideReviewRow, RegisterReviewedCampaignRow, FailBatch, ImportJobs, SweepStalledBatches],
+  exports: [ImportBatch, FailBatch, SweepStalledBatches],
 })
 export class IntakeModule {}
 
-/** The intake context in the worker: the 'intake' queue processor. */
+/** The intake context in the worker: the 'intake' queue processor (imports, and the sweep of stalled batches). */
 @Module({
-  providers: [options, ImportBatch, FailBatch, IntakeProcessor],
+  providers: [options, ImportBatch, FailBatch, ImportJobs, SweepStalledBatches, IntakeProcessor],
   exports: [ImportBatch],
 })
 export class IntakeWorkerModule {}

@@ -4,6 +4,8 @@ export interface IntakeOptions {
   maxFileBytes: number;
   /** Rows registered per transaction by the import job (INTAKE_CHUNK_ROWS, default 2,000). */
   chunkRows: number;
+  /** A batch `importing` with no progress for this long and no live job is swept (INTAKE_STALLED_AFTER_MS, default 15 min). */
+  stalledAfterMs: number;
 }
 
 export const INTAKE_OPTIONS = Symbol('INTAKE_OPTIONS');
@@ -17,5 +19,5 @@ function positiveInt(name: string, fallback: number, env: NodeJS.ProcessEnv): nu
 }
 
 export function intakeOptionsFrom(env: NodeJS.ProcessEnv = process.env): IntakeOptions {
-  return { maxFileBytes: positiveInt('INTAKE_MAX_FILE_BYTES', 64 * 1024 * 1024, env), chunkRows: positiveInt('INTAKE_CHUNK_ROWS', 2000, env) };
+  return { maxFileBytes: positiveInt('INTAKE_MAX_FILE_BYTES', 64 * 1024 * 1024, env), chunkRows: positiveInt('INTAKE_CHUNK_ROWS', 2000, env), stalledAfterMs: positiveInt('INTAKE_STALLED_AFTER_MS', 15 * 60_000, env) };
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditTrail } from '@masar/audit';
+import type { EntityManager } from 'typeorm';
 import { Transactions } from '@masar/database';
 import type { ImportFailure } from './import-failure';
 
@@ -19,29 +20,32 @@ export class FailBatch {
   ) {}
 
   execute(batchId: string, failure: ImportFailure): Promise<boolean> {
-    return this.transactions.run(async (m) => {
-      const rows: { office_id: string; rows_imported: number; rows_for_review: number; rows_staged: number }[] = await m.query(
-        // Through a CTE: the ORM answers an UPDATE with [rows, count], a SELECT with the rows.
-        `with failed as (
-           update intake_batches set status = 'failed', failure_code = $2, failure_detail = $3, failed_at = now()
-            where id = $1 and status = 'importing'
-            returning office_id, rows_imported, rows_for_review, rows_staged)
-         select * from failed`,
-        [batchId, failure.code, failure.detail],
-      );
-      const b = rows[0];
-      if (!b) return false;
-      const pending = b.rows_staged - b.rows_imported - b.rows_for_review;
-      this.logger.error({ batchId, code: failure.code, detail: failure.detail, imported: b.rows_imported, pending }, 'intake batch failed');
-      await this.audit.record(m, {
-        action: 'intake.batch_failed',
-        actorId: null,
-        actorRole: 'system',
-        subjectType: 'intake_batch',
-        subjectId: batchId,
-        details: { officeId: b.office_id, failureCode: failure.code, rowsImported: b.rows_imported, rowsForReview: b.rows_for_review, rowsPending: pending },
-      });
-      return true;
+    return this.transactions.run((m) => this.within(m, batchId, failure));
+  }
+
+  /** The same, in the caller's transaction. */
+  async within(m: EntityManager, batchId: string, failure: ImportFailure): Promise<boolean> {
+    const rows: { office_id: string; rows_imported: number; rows_for_review: number; rows_staged: number }[] = await m.query(
+      // Through a CTE: the ORM answers an UPDATE with [rows, count], a SELECT with the rows.
+      `with failed as (
+         update intake_batches set status = 'failed', failure_code = $2, failure_detail = $3, failed_at = now()
+          where id = $1 and status = 'importing'
+          returning office_id, rows_imported, rows_for_review, rows_staged)
+       select * from failed`,
+      [batchId, failure.code, failure.detail],
+    );
+    const b = rows[0];
+    if (!b) return false;
+    const pending = b.rows_staged - b.rows_imported - b.rows_for_review;
+    this.logger.error({ batchId, code: failure.code, detail: failure.detail, imported: b.rows_imported, pending }, 'intake batch failed');
+    await this.audit.record(m, {
+      action: 'intake.batch_failed',
+      actorId: null,
+      actorRole: 'system',
+      subjectType: 'intake_batch',
+      subjectId: batchId,
+      details: { officeId: b.office_id, failureCode: failure.code, rowsImported: b.rows_imported, rowsForReview: b.rows_for_review, rowsPending: pending },
     });
+    return true;
   }
 }

@@ -80,7 +80,7 @@ export class ImportBatch {
       const forReview = outcomes.length - imported;
       const last = rows[rows.length - 1]!.line;
       await m.query(
-        `update intake_batches set imported_through_line = $2, rows_imported = rows_imported + $3, rows_for_review = rows_for_review + $4, chunks_done = chunks_done + 1
+        `update intake_batches set imported_through_line = $2, rows_imported = rows_imported + $3, rows_for_review = rows_for_review + $4, chunks_done = chunks_done + 1, progress_at = now()
           where id = $1`,
         [batchId, last, imported, forReview],
       );

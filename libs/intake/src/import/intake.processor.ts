@@ -4,6 +4,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { JobCatalogue } from '@masar/queue';
 import { FailBatch } from '../failure/fail-batch.use-case';
 import { classifyImportFailure, ImportFailureCode, retriesSpent, type ImportFailure } from '../failure/import-failure';
+import { SweepStalledBatches } from '../failure/sweep-stalled-batches.use-case';
 import { ImportBatch } from './import-batch.use-case';
 
 type IntakeJob = Pick<Job, 'name' | 'data' | 'id' | 'attemptsMade' | 'opts'>;
@@ -12,7 +13,8 @@ type IntakeJob = Pick<Job, 'name' | 'data' | 'id' | 'attemptsMade' | 'opts'>;
 const STALLED = /stalled more than allowable limit/i;
 
 /**
- * The 'intake' queue: 'intake.import' runs a batch's remaining chunks. The batch id is the job id (outbox and
+ * The 'intake' queue: 'intake.import' runs a batch's remaining chunks; 'intake.sweep' (scheduled) re-queues or fails
+ * the batches left `importing` without a live job (SweepStalledBatches). The batch id is the job id (outbox and
  * direct add give the same job; a resumed batch gets a job of its own); a retried, taken-over or repeated job
  * resumes after the last committed chunk.
  *
@@ -31,11 +33,13 @@ export class IntakeProcessor extends WorkerHost {
   constructor(
     private readonly importBatch: ImportBatch,
     private readonly failBatch: FailBatch,
+    private readonly sweep: SweepStalledBatches,
   ) {
     super();
   }
 
   async process(job: IntakeJob): Promise<unknown> {
+    if (job.name === 'intake.sweep') return this.sweep.run();
     if (job.name !== 'intake.import') {
       this.logger.warn({ job: job.name, id: job.id }, 'job not handled by the intake processor');
       throw new Error(`IntakeProcessor does not handle ${job.name}`);

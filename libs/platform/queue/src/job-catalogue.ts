@@ -34,6 +34,8 @@ export interface JobCatalogue {
   'supervision.quality-sampling': { week?: string };
   /** Import the valid staged rows of a CSV batch, chunk after chunk; resumes after its last committed chunk. */
   'intake.import': { batchId: string };
+  /** Re-queue (or fail) the batches left importing with no progress and no live import job. Repeatable. */
+  'intake.sweep': Record<string, never>;
 }
 
 export type JobName = keyof JobCatalogue;
@@ -53,6 +55,7 @@ export const JOB_ROUTES: { readonly [N in JobName]: QueueName } = {
   'supervision.reports-refresh': 'supervision',
   'supervision.quality-sampling': 'supervision',
   'intake.import': 'intake',
+  'intake.sweep': 'intake',
 };
 
 export function queueOf(name: JobName): QueueName {
