@@ -19,6 +19,7 @@ import { intake } from './scenarios/intake';
 import { personRecords } from './scenarios/person-records';
 import { statusChecks } from './scenarios/status';
 import { supervisorTools } from './scenarios/supervisor-tools';
+import { supervisorAudit } from './scenarios/supervisor-audit';
 import { ROOT, startStack, type Stack } from './stack';
 
 export interface TestContext {
@@ -61,7 +62,7 @@ async function main(): Promise<void> {
   const chromium = await launchChromium();
   const ctx: TestContext = { stack, api: new Api(stack.baseUrl), browser: chromium.browser, shared: {} };
 
-  const cases: TestCase[] = [...statusChecks, ...caseworkerFlow, ...applicantPortal, ...mainPages, ...personRecords, ...intake, ...supervisorTools].filter((c) => !only || c.name.includes(only));
+  const cases: TestCase[] = [...statusChecks, ...caseworkerFlow, ...applicantPortal, ...mainPages, ...personRecords, ...intake, ...supervisorTools, ...supervisorAudit].filter((c) => !only || c.name.includes(only));
   const results: { name: string; ok: boolean; ms: number; error?: string }[] = [];
   try {
     for (const c of cases) {
