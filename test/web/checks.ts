@@ -88,6 +88,41 @@ export async function checkKeyboardReachability(page: Page, name: string, maxTab
     [...reached],
   );
   expect(missed.length === 0, `keyboard on ${name}: not reachable with Tab: ${missed.join(', ')}`);
+  const mouseOnly = await mouseOnlyControls(page);
+  expect(mouseOnly.length === 0, `keyboard on ${name}: clickable but not focusable (mouse only): ${mouseOnly.join(', ')}`);
+}
+
+/**
+ * Controls only a mouse can use: the Tab walk above sees only what is already focusable, so a `div` with a click
+ * handler would never be noticed. React attaches its listeners to the root, so a handler cannot be read off the
+ * element; as a heuristic, an element counts as clickable when it has an onclick attribute, a role of a control
+ * (button, link, tab, menuitem, checkbox, radio, switch) or a pointer cursor of its own (not inherited from a
+ * clickable parent). Reported when it is visible, not focusable (neither natively nor with tabindex >= 0) and not
+ * inside a focusable control or a label (a label's click goes to its field).
+ */
+export async function mouseOnlyControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    // Beyond the shapes of ./dom: the attribute test and the cursor.
+    const w = globalThis as unknown as Omit<Win, 'getComputedStyle'> & { getComputedStyle(el: El): { cursor: string; visibility: string; display: string } };
+    const FOCUSABLE = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [contenteditable="true"], [tabindex]:not([tabindex^="-"]), label';
+    const ROLES = /^(button|link|tab|menuitem|menuitemcheckbox|menuitemradio|checkbox|radio|switch)$/;
+    const clickable = (el: El): boolean => {
+      if (el.getAttribute('onclick') !== null || ROLES.test(el.getAttribute('role') ?? '')) return true;
+      if (w.getComputedStyle(el).cursor !== 'pointer') return false;
+      const parent = el.parentElement;
+      return !parent || w.getComputedStyle(parent).cursor !== 'pointer';
+    };
+    const found: string[] = [];
+    for (const el of Array.from(w.document.querySelectorAll('body *'))) {
+      if (!clickable(el) || el.closest(FOCUSABLE) || el.closest('[inert],[aria-hidden="true"],[disabled],[aria-disabled="true"]')) continue;
+      const rect = el.getBoundingClientRect();
+      const style = w.getComputedStyle(el);
+      if (rect.width === 0 || rect.height === 0 || style.visibility === 'hidden' || style.display === 'none') continue;
+      const role = el.getAttribute('role');
+      found.push(`${el.tagName.toLowerCase()}${role ? `[role=${role}]` : ''}${el.getAttribute('class') ? `.${el.getAttribute('class')!.split(' ')[0]}` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`);
+    }
+    return found;
+  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

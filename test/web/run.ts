@@ -16,6 +16,7 @@ import { applicantPortal } from './scenarios/applicant-portal';
 import { caseworkerFlow } from './scenarios/caseworker-flow';
 import { mainPages } from './scenarios/main-pages';
 import { intake } from './scenarios/intake';
+import { keyboardOnly } from './scenarios/keyboard-only';
 import { personRecords } from './scenarios/person-records';
 import { statusChecks } from './scenarios/status';
 import { supervisorTools } from './scenarios/supervisor-tools';
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
   const chromium = await launchChromium();
   const ctx: TestContext = { stack, api: new Api(stack.baseUrl), browser: chromium.browser, shared: {} };
 
-  const cases: TestCase[] = [...statusChecks, ...caseworkerFlow, ...applicantPortal, ...mainPages, ...personRecords, ...intake, ...supervisorTools, ...supervisorAudit].filter((c) => !only || c.name.includes(only));
+  const cases: TestCase[] = [...statusChecks, ...caseworkerFlow, ...applicantPortal, ...mainPages, ...personRecords, ...intake, ...supervisorTools, ...supervisorAudit, ...keyboardOnly].filter((c) => !only || c.name.includes(only));
   const results: { name: string; ok: boolean; ms: number; error?: string }[] = [];
   try {
     for (const c of cases) {

@@ -95,7 +95,7 @@ function pagesIn(lang: 'ar' | 'fr'): TestCase {
         await inspect(admin.page, lang, 'admin-users', { keyboard: true });
         await admin.page.goto(`${base}/app/admin/offices`);
         await admin.page.getByTestId('offices-table').waitFor();
-        await inspect(admin.page, lang, 'admin-offices');
+        await inspect(admin.page, lang, 'admin-offices', { keyboard: true });
         await admin.page.goto(`${base}/app/admin/dead-letters`);
         await inspect(admin.page, lang, 'admin-dead-letters', { keyboard: true });
       } finally {
