@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AuditTrail, PublishAuditCheckpoint } from '@masar/audit';
+import { generateReference } from '@masar/cases';
 import { createTestApp, type TestApp } from '@masar/testing';
 import { FileBuilder } from '../supervision/support/file-builder';
 import { anAuditEvent } from './support/audit-events';
@@ -18,6 +19,8 @@ describe('audit over HTTP', () => {
   let file: string;
   let casaFile: string;
   let boundary: string;
+  let reference: string;
+  let casaReference: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -25,6 +28,10 @@ describe('audit over HTTP', () => {
     const files = new FileBuilder(t.dataSource, t.staff.offices, t.staff.users[CASEWORKER]!);
     file = await files.file({ office: 'RAB', state: 'submitted' });
     casaFile = await files.file({ office: 'CAS', state: 'submitted' });
+    // The builder's references carry no check symbol; give these two the real kind, as printed on a receipt.
+    [reference, casaReference] = [generateReference(), generateReference()];
+    await t.dataSource.query(`update applications set reference = $2 where id = $1`, [file, reference]);
+    await t.dataSource.query(`update applications set reference = $2 where id = $1`, [casaFile, casaReference]);
     for (let i = 0; i < 5; i++) await trail.recordNow(anAuditEvent({ applicationId: casaFile, action: 'case.read', details: { i } }));
     for (let i = 0; i < 70; i++) await trail.recordNow(anAuditEvent({ applicationId: file, action: 'case.read', fields: [], details: { i } }));
     await new Promise((r) => setTimeout(r, 5));
@@ -127,13 +134,83 @@ describe('audit over HTTP', () => {
     expect(searches[0]).toMatchObject({ actorId: supervisorId, actorRole: 'supervisor', applicationId: file, details: { action: 'case.read', results: 3 } });
   });
 
+  describe('by the reference printed on the receipt', () => {
+    type Page = { events: { seq: string; applicationId: string | null; applicationReference: string | null; action: string }[]; nextCursor: string | null };
+    const search = async (query: string, who = SUPERVISOR) => {
+      const res = await get(`/audit/events?${query}`, who);
+      expect(res.statusCode).toBe(200);
+      return (res.json() as Page).events;
+    };
+
+    it("finds that file's events only, the same ones as its id, each showing the reference", async () => {
+      const until = new Date().toISOString();
+      const byReference = await search(`reference=${reference}&to=${until}&limit=200`);
+      expect(byReference.length).toBeGreaterThanOrEqual(120);
+      expect(byReference.every((e) => e.applicationId === file && e.applicationReference === reference)).toBe(true);
+      const byId = await search(`applicationId=${file}&to=${until}&limit=200`);
+      expect(byReference.map((e) => e.seq)).toEqual(byId.map((e) => e.seq));
+      expect(byId.every((e) => e.applicationReference === reference)).toBe(true);
+    });
+
+    it('reads the reference as the status page does: lower case, spaces, no dashes, no prefix', async () => {
+      for (const typed of [reference.toLowerCase(), ` ${reference.replace(/-/g, ' ')} `, reference.replace(/-/g, ''), reference.slice(3)]) {
+        const reads = await search(`reference=${encodeURIComponent(typed)}&action=case.read&limit=200`);
+        expect(reads).toHaveLength(70);
+        expect(reads.every((e) => e.applicationId === file)).toBe(true);
+      }
+    });
+
+    it('narrows with the other filters', async () => {
+      expect(await search(`reference=${reference}&action=case.transition&from=${boundary}&limit=200`)).toHaveLength(50);
+      expect(await search(`reference=${reference}&action=case.read&to=${boundary}&limit=200`)).toHaveLength(70);
+      const page = await search(`reference=${reference}&action=case.read&limit=7`);
+      expect(page).toHaveLength(7);
+      // Two files at once name no event.
+      expect(await search(`reference=${reference}&applicationId=${casaFile}`, ADMIN)).toEqual([]);
+      expect(await search(`reference=${reference}&applicationId=${file}&action=case.read&limit=200`)).toHaveLength(70);
+    });
+
+    it("answers another office's file exactly like an unknown one: an empty page, not an error", async () => {
+      expect(await search(`reference=${casaReference}`)).toEqual([]);
+      let unknown = generateReference();
+      while (unknown === reference || unknown === casaReference) unknown = generateReference();
+      expect(await search(`reference=${unknown}`)).toEqual([]);
+      // Casablanca's supervisor finds their own file by it; not Rabat's.
+      const casa = await search(`reference=${casaReference.toLowerCase()}&action=case.read`, SUPERVISOR_CASA);
+      expect(casa).toHaveLength(5);
+      expect(casa.every((e) => e.applicationId === casaFile && e.applicationReference === casaReference)).toBe(true);
+      expect(await search(`reference=${reference}`, SUPERVISOR_CASA)).toEqual([]);
+    });
+
+    it('refuses what cannot be a reference with a problem and a stable code', async () => {
+      const last = reference.at(-1)!;
+      const mistyped = reference.slice(0, -1) + (last === 'X' ? 'Y' : 'X');
+      for (const typed of [mistyped, 'MA-1234', 'not a reference', reference + '7']) {
+        const res = await get(`/audit/events?reference=${encodeURIComponent(typed)}`);
+        expect(res.statusCode).toBe(400);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(res.json()).toMatchObject({ status: 400, code: 'AUDIT_SEARCH_REFERENCE_INVALID' });
+      }
+      expect((await get(`/audit/events?reference=${'M'.repeat(41)}`)).json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    });
+
+    it('records the search under the file, with the reference as read', async () => {
+      const supervisorId = t.staff.users[SUPERVISOR]!;
+      await search(`reference=${encodeURIComponent(reference.toLowerCase())}&action=case.read&limit=2`);
+      const [recorded] = await search(`actorId=${supervisorId}&action=audit.search&limit=1`);
+      expect(recorded).toMatchObject({ applicationId: file, applicationReference: reference });
+      const [row] = await t.dataSource.query(`select details from audit_events where id = (select id from audit_events where actor_id = $1 and action = 'audit.search' order by seq desc offset 1 limit 1)`, [supervisorId]);
+      expect(row.details).toMatchObject({ reference, action: 'case.read', results: 2 });
+    });
+  });
+
   it('describes both routes and their answers in the OpenAPI document', async () => {
     const docs = (await t.app.inject({ method: 'GET', url: '/docs-json' })).json();
     const ok = (path: string) => docs.paths[path].get.responses['200'].content['application/json'].schema.$ref;
     expect(ok('/audit/events')).toBe('#/components/schemas/AuditEventPageDto');
     expect(ok('/audit/verify')).toBe('#/components/schemas/AuditVerificationDto');
     expect(docs.paths['/audit/events'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
-      'action', 'actorId', 'applicationId', 'cursor', 'from', 'limit', 'subjectId', 'subjectType', 'to',
+      'action', 'actorId', 'applicationId', 'cursor', 'from', 'limit', 'reference', 'subjectId', 'subjectType', 'to',
     ]);
     expect(docs.components.schemas.AuditChainBreakDto.properties.kind.enum).toContain('chain_rewritten');
   });

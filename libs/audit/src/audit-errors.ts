@@ -7,6 +7,8 @@ export enum AuditErrorCode {
   /** `record()` was called outside a transaction; the event could commit without the change it describes. */
   NoTransaction = 'AUDIT_NO_TRANSACTION',
   SearchCursorInvalid = 'AUDIT_SEARCH_CURSOR_INVALID',
+  /** The `reference` filter cannot be a file reference (wrong length, prefix or check symbol). */
+  SearchReferenceInvalid = 'AUDIT_SEARCH_REFERENCE_INVALID',
 }
 
 export const AuditErrors = {
@@ -20,4 +22,6 @@ export const AuditErrors = {
       'AuditTrail.record() needs the caller transaction manager; use recordNow() for an event of its own.',
     ),
   cursorInvalid: () => new DomainError(AuditErrorCode.SearchCursorInvalid, 400, 'Invalid cursor', 'The cursor does not come from a previous page.'),
+  referenceInvalid: () =>
+    new DomainError(AuditErrorCode.SearchReferenceInvalid, 400, 'Invalid file reference', 'This is not a file reference (MA-XXXX-XXXX, as printed on the receipt): check the characters typed.'),
 };

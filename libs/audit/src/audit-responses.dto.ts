@@ -12,6 +12,7 @@ export class AuditEventDto {
   @ApiProperty({ example: 'application' }) subjectType: string;
   @ApiProperty({ nullable: true, type: String }) subjectId: string | null;
   @ApiProperty({ nullable: true, type: String }) applicationId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "That file's reference, as printed on the receipt", example: 'MA-7K3Q-9XWD' }) applicationReference: string | null;
   @ApiProperty({ type: [String], description: 'Names of the fields changed, never their values' }) fields: string[];
   @ApiProperty({ type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], nullable: true }, description: 'Ids and codes' })
   details: Record<string, string | number | boolean | null>;

@@ -27,13 +27,14 @@ export class AuditController {
   ) {}
 
   @Get('events')
-  @ApiOperation({ summary: 'Search the audit trail by file, user, subject, action and period, newest first, within the reader\'s scope (a supervisor: the files of their office or region and what its staff did; the national commission: the appeals; an admin: everything)' })
+  @ApiOperation({ summary: 'Search the audit trail by file (its id or its reference), user, subject, action and period, newest first, within the reader\'s scope (a supervisor: the files of their office or region and what its staff did; the national commission: the appeals; an admin: everything)' })
   @ApiOkResponse({ type: AuditEventPageDto })
   async events(@Query() q: AuditSearchQueryDto, @CurrentActor() actor: Actor): Promise<AuditEventPage> {
     const from = q.from ? new Date(q.from) : undefined;
     const to = q.to ? new Date(q.to) : undefined;
-    const page = await this.search.execute(actor, {
+    const { page, fileId, reference } = await this.search.execute(actor, {
       applicationId: q.applicationId,
+      reference: q.reference,
       actorId: q.actorId,
       action: q.action,
       subjectType: q.subjectType,
@@ -48,8 +49,8 @@ export class AuditController {
       actorId: actor.userId,
       actorRole: actor.role,
       subjectType: 'audit_trail',
-      applicationId: q.applicationId ?? null,
-      details: definedOnly({ actorId: q.actorId, action: q.action, subjectType: q.subjectType, subjectId: q.subjectId, from: from?.toISOString(), to: to?.toISOString(), results: page.events.length }),
+      applicationId: fileId,
+      details: definedOnly({ reference: reference ?? undefined, actorId: q.actorId, action: q.action, subjectType: q.subjectType, subjectId: q.subjectId, from: from?.toISOString(), to: to?.toISOString(), results: page.events.length }),
     });
     return page;
   }

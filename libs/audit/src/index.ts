@@ -15,6 +15,6 @@ export { AuditCheckpointProcessor, AUDIT_CHECKPOINT_JOB } from './checkpoint/aud
 export { verifyAuditChain, type AuditQueryable, type VerifyOptions } from './verification/verify-audit-chain';
 export type { AuditVerification, AuditChainBreak, AuditChainBreakKind } from './verification/audit-verification';
 export { VerifyAuditTrail } from './verification/verify-audit-trail.use-case';
-export { AuditScope } from './search/audit-scope.port';
+export { AuditScope, type ReferencedFile } from './search/audit-scope.port';
 export { AuditErrorCode } from './audit-errors';
 export { AuditMigrations } from './migrations';

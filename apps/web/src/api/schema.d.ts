@@ -523,7 +523,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the audit trail by file, user, subject, action and period, newest first, within the reader's scope (a supervisor: the files of their office or region and what its staff did; the national commission: the appeals; an admin: everything) */
+        /** Search the audit trail by file (its id or its reference), user, subject, action and period, newest first, within the reader's scope (a supervisor: the files of their office or region and what its staff did; the national commission: the appeals; an admin: everything) */
         get: operations["AuditController_events"];
         put?: never;
         post?: never;
@@ -1345,6 +1345,11 @@ export interface components {
             /** @example caseworker */
             actorRole: string | null;
             applicationId: string | null;
+            /**
+             * @description That file's reference, as printed on the receipt
+             * @example MA-7K3Q-9XWD
+             */
+            applicationReference: string | null;
             /** @description Ids and codes */
             details: {
                 [key: string]: (string | number | boolean) | null;
@@ -3460,6 +3465,8 @@ export interface operations {
                 /** @description From this instant (inclusive), ISO 8601 */
                 from?: string;
                 limit?: number;
+                /** @description Events of the file with this reference, as printed on the receipt (case, spaces and dashes do not matter); a reference no file in the reader's scope bears finds nothing */
+                reference?: string;
                 /** @description Events about this subject (a document, a user, a report...) */
                 subjectId?: string;
                 /** @description Events about this kind of subject */

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { AUDIT_SEARCH_MAX_LIMIT } from './search-audit-events.use-case';
 
 /** Ids as the trail stores them (and as a search of the trail is itself recorded): letters, digits, _ . : - */
@@ -12,6 +12,15 @@ export class AuditSearchQueryDto {
   @IsOptional()
   @Matches(IDENTIFIER)
   applicationId?: string;
+
+  @ApiPropertyOptional({
+    description: "Events of the file with this reference, as printed on the receipt (case, spaces and dashes do not matter); a reference no file in the reader's scope bears finds nothing",
+    example: 'MA-7K3Q-9XWD',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  reference?: string;
 
   @ApiPropertyOptional({ description: 'Events done by this user' })
   @IsOptional()

@@ -3,10 +3,12 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '@masar/access';
 import { AuditErrors } from '../audit-errors';
 import type { AuditDetailValue } from '../chain/audit-hash';
-import { AuditScope } from './audit-scope.port';
+import { AuditScope, type ReferencedFile } from './audit-scope.port';
 
 export interface AuditSearchQuery {
   applicationId?: string;
+  /** A file's public reference as typed (`ma 7k3q 9xwd` too): resolved by the scope port; malformed → 400. */
+  reference?: string;
   actorId?: string;
   action?: string;
   subjectType?: string;
@@ -30,6 +32,8 @@ export interface AuditEventView {
   subjectType: string;
   subjectId: string | null;
   applicationId: string | null;
+  /** The public reference of that file (printed on the receipt); null for events of no file. */
+  applicationReference: string | null;
   fields: string[];
   details: Record<string, AuditDetailValue>;
   requestId: string | null;
@@ -41,6 +45,14 @@ export interface AuditEventPage {
   events: AuditEventView[];
   /** Pass as `cursor` for the next (older) page; null on the last page. */
   nextCursor: string | null;
+}
+
+export interface AuditSearchResult {
+  page: AuditEventPage;
+  /** The file the search was narrowed to (by id, or the file a well-formed reference names), for the search's own event. */
+  fileId: string | null;
+  /** The canonical form of the reference searched, when one was. */
+  reference: string | null;
 }
 
 export const AUDIT_SEARCH_MAX_LIMIT = 200;
@@ -58,7 +70,9 @@ export class SearchAuditEvents {
     @Optional() private readonly scope?: AuditScope,
   ) {}
 
-  async execute(actor: Actor, q: AuditSearchQuery): Promise<AuditEventPage> {
+  async execute(actor: Actor, q: AuditSearchQuery): Promise<AuditSearchResult> {
+    // Resolved before anything else: a malformed reference is the caller's mistake (400), whatever the scope.
+    const referenced = q.reference === undefined ? undefined : await this.fileByReference(q.reference);
     const limit = Math.min(Math.max(q.limit ?? 50, 1), AUDIT_SEARCH_MAX_LIMIT);
     const params: unknown[] = [];
     const where: string[] = [this.scope ? await this.scope.condition(actor, params) : actor.role === 'admin' ? 'true' : 'false'];
@@ -67,6 +81,9 @@ export class SearchAuditEvents {
       where.push(sql.replace('?', `$${params.length}`));
     };
     if (q.applicationId) add('application_id = ?', q.applicationId);
+    // A reference no file bears matches nothing; one of another office's file is filtered out by the scope.
+    if (referenced?.fileId) add('application_id = ?', referenced.fileId);
+    else if (referenced) where.push('false');
     if (q.actorId) add('actor_id = ?', q.actorId);
     if (q.action) add('action = ?', q.action);
     if (q.subjectType) add('subject_type = ?', q.subjectType);
@@ -85,9 +102,28 @@ export class SearchAuditEvents {
         order by e.seq desc limit $${params.length}`,
       params,
     );
-    const page = found.slice(0, limit).map(toView);
+    const rows = found.slice(0, limit);
+    const references = await this.referencesOf(rows);
+    const page = rows.map((r) => toView(r, references));
     const last = page[page.length - 1];
-    return { events: page, nextCursor: found.length > limit && last ? encodeCursor(last.seq) : null };
+    return {
+      page: { events: page, nextCursor: found.length > limit && last ? encodeCursor(last.seq) : null },
+      fileId: q.applicationId ?? referenced?.fileId ?? null,
+      reference: referenced?.reference ?? null,
+    };
+  }
+
+  private async fileByReference(input: string): Promise<ReferencedFile | { reference: null; fileId: null }> {
+    // Without the cases context bound, no reference can be read nor resolved: it finds nothing (fail closed).
+    if (!this.scope) return { reference: null, fileId: null };
+    const file = await this.scope.fileByReference(input);
+    if (!file) throw AuditErrors.referenceInvalid();
+    return file;
+  }
+
+  private async referencesOf(rows: Row[]): Promise<Map<string, string>> {
+    const ids = [...new Set(rows.map((r) => r.application_id).filter((id): id is string => id !== null))];
+    return ids.length > 0 && this.scope ? this.scope.referencesOf(ids) : new Map();
   }
 }
 
@@ -120,7 +156,7 @@ interface Row {
   hash: string;
 }
 
-function toView(r: Row): AuditEventView {
+function toView(r: Row, references: Map<string, string>): AuditEventView {
   return {
     seq: r.seq,
     id: r.id,
@@ -131,6 +167,7 @@ function toView(r: Row): AuditEventView {
     subjectType: r.subject_type,
     subjectId: r.subject_id,
     applicationId: r.application_id,
+    applicationReference: r.application_id ? (references.get(r.application_id) ?? null) : null,
     fields: r.fields,
     details: r.details,
     requestId: r.request_id,

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@masar/access';
-import { AuditScope } from '@masar/audit';
+import { DataSource } from 'typeorm';
+import { AuditScope, type ReferencedFile } from '@masar/audit';
 import { CaseAccess } from '../access/case-access';
+import { AuditFileReferences } from './audit-file-references';
 
 /**
  * The audit trail as a supervisor may read it, by the same case scope as the files: the events of the files they
@@ -11,8 +13,22 @@ import { CaseAccess } from '../access/case-access';
  */
 @Injectable()
 export class CaseAuditScope extends AuditScope {
-  constructor(private readonly access: CaseAccess) {
+  private readonly references: AuditFileReferences;
+
+  constructor(
+    private readonly access: CaseAccess,
+    dataSource: DataSource,
+  ) {
     super();
+    this.references = new AuditFileReferences(dataSource);
+  }
+
+  fileByReference(input: string): Promise<ReferencedFile | null> {
+    return this.references.fileByReference(input);
+  }
+
+  referencesOf(fileIds: string[]): Promise<Map<string, string>> {
+    return this.references.referencesOf(fileIds);
   }
 
   async condition(actor: Actor, params: unknown[]): Promise<string> {
