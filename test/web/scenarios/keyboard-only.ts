@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { fr } from '../../../apps/web/src/i18n/messages/fr';
 import { DEMO_PASSWORD, USERS } from '../api';
-import { expect, screenshot } from '../checks';
+import { expect, mouseOnlyControls, screenshot } from '../checks';
 import type { Win } from '../dom';
 import { pdfDocument, photo } from '../fixtures';
 import type { TestCase } from '../run';
@@ -118,6 +118,21 @@ export const keyboardOnly: TestCase[] = [
           const after = await ctx.api.file(USERS.caseworker, file.id);
           expect(after.state === 'unfavourable_proposed', `the file is ${after.state}, expected unfavourable_proposed`);
           await screenshot(page, 'fr-keyboard-only-proposed');
+
+          // The check that guards the other pages finds a control only a mouse can use, and leaves real controls be.
+          expect((await mouseOnlyControls(page)).length === 0, `the case page has mouse-only controls: ${(await mouseOnlyControls(page)).join(', ')}`);
+          await page.evaluate(() => {
+            const d = (globalThis as unknown as { document: { createElement(t: string): { textContent: string; setAttribute(n: string, v: string): void }; body: { append(...n: unknown[]): void } } }).document;
+            const fake = d.createElement('div');
+            fake.textContent = 'Mouse-only control';
+            fake.setAttribute('style', 'cursor: pointer; width: 120px; height: 24px');
+            const real = d.createElement('button');
+            real.textContent = 'Real button';
+            real.setAttribute('style', 'cursor: pointer');
+            d.body.append(fake, real);
+          });
+          const found = await mouseOnlyControls(page);
+          expect(found.length === 1 && found[0]!.includes('Mouse-only control'), `the mouse-only check found ${JSON.stringify(found)}`);
         });
       } finally {
         await context.close();
