@@ -92,13 +92,19 @@ export const supervisorAudit: TestCase[] = [
           await page.goto(`${ctx.stack.baseUrl}/app/audit`);
           await page.getByTestId('audit-events').waitFor({ timeout: 15_000 });
           const form = page.getByRole('form', { name: fr.audit.search });
-          await form.getByLabel(fr.audit.file).fill(file.id);
-          const searched = page.waitForResponse((r) => r.url().includes('/audit/events') && r.url().includes(`applicationId=${file.id}`));
+          // By the reference on the receipt, typed as a person reads it out: lower case, spaces for dashes.
+          const typed = file.reference.toLowerCase().replace(/-/g, ' ');
+          await form.getByLabel(fr.audit.fileReference).fill(typed);
+          const searched = page.waitForResponse((r) => r.url().includes('/audit/events') && new URL(r.url()).searchParams.get('reference') === typed);
           await form.getByRole('button', { name: fr.audit.search }).click();
-          const answer = (await (await searched).json()) as { events: { applicationId: string | null; action: string }[] };
-          expect(answer.events.length > 0 && answer.events.every((e) => e.applicationId === file.id), `the search by file gave ${JSON.stringify(answer.events.slice(0, 3))}`);
+          const answer = (await (await searched).json()) as { events: { applicationId: string | null; applicationReference: string | null; action: string }[] };
+          expect(
+            answer.events.length > 0 && answer.events.every((e) => e.applicationId === file.id && e.applicationReference === file.reference),
+            `the search by reference ${file.reference} gave ${JSON.stringify(answer.events.slice(0, 3))}`,
+          );
           const rows = page.getByTestId('audit-events').locator('tbody tr');
           await rows.filter({ hasText: 'case.read' }).first().waitFor({ timeout: 10_000 });
+          expect((await rows.filter({ hasText: file.reference }).count()) === answer.events.length, `not every row shows the file's reference ${file.reference}`);
           expect((await rows.count()) === answer.events.length, `the table shows ${await rows.count()} events, the API gave ${answer.events.length}`);
           await page.getByRole('button', { name: fr.audit.verify }).click();
           const verdict = page.getByTestId('audit-verification');

@@ -4,23 +4,25 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { authorizedFetch } from '../../api/client';
 import type { AuditEventPage, AuditVerification } from '../../api/contract';
+import { isProblem } from '../../api/problem';
 import { formatDate, formatNumber, type Language } from '../../i18n/languages';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { usePageTitle } from '../../ui/use-page-title';
 
 interface Filters {
-  applicationId: string;
+  /** The file's reference as printed on the receipt: the API reads it (case, spaces, dashes) and checks its check symbol. */
+  reference: string;
   actorId: string;
   action: string;
   from: string;
   to: string;
 }
-const EMPTY: Filters = { applicationId: '', actorId: '', action: '', from: '', to: '' };
+const EMPTY: Filters = { reference: '', actorId: '', action: '', from: '', to: '' };
 
 /** The query string of an audit search: empty filters left out, dates as the start of the day (to: exclusive). */
 export function auditQuery(f: Filters, cursor?: string): string {
   const q = new URLSearchParams();
-  if (f.applicationId.trim()) q.set('applicationId', f.applicationId.trim());
+  if (f.reference.trim()) q.set('reference', f.reference.trim());
   if (f.actorId.trim()) q.set('actorId', f.actorId.trim());
   if (f.action.trim()) q.set('action', f.action.trim());
   if (f.from) q.set('from', new Date(`${f.from}T00:00:00`).toISOString());
@@ -49,6 +51,7 @@ export function AuditTrail() {
   });
   const verify = useMutation({ mutationFn: async () => (await (await authorizedFetch('/audit/verify')).json()) as AuditVerification });
   const rows = events.data?.pages.flatMap((p) => p.events) ?? [];
+  const referenceInvalid = isProblem(events.error) && events.error.code === 'AUDIT_SEARCH_REFERENCE_INVALID';
 
   function onSearch(e: FormEvent) {
     e.preventDefault();
@@ -89,7 +92,15 @@ export function AuditTrail() {
 
       <Card withBorder component="form" onSubmit={onSearch} aria-label={t('audit.search')}>
         <Group align="flex-end" wrap="wrap">
-          <TextInput label={t('audit.file')} value={draft.applicationId} onChange={set('applicationId')} w={300} dir="ltr" />
+          <TextInput
+            label={t('audit.fileReference')}
+            value={draft.reference}
+            onChange={set('reference')}
+            placeholder="MA-XXXX-XXXX"
+            error={referenceInvalid ? t('audit.referenceInvalid') : undefined}
+            w={220}
+            dir="ltr"
+          />
           <TextInput label={t('audit.user')} value={draft.actorId} onChange={set('actorId')} w={300} dir="ltr" />
           <TextInput label={t('audit.action')} value={draft.action} onChange={set('action')} placeholder="case.read" w={200} dir="ltr" />
           <TextInput type="date" label={t('audit.from')} value={draft.from} onChange={set('from')} />
@@ -100,7 +111,7 @@ export function AuditTrail() {
 
       {events.isPending ? (
         <Loader aria-label={t('common.loading')} />
-      ) : events.isError ? (
+      ) : referenceInvalid ? null : events.isError ? (
         <ProblemAlert error={events.error} />
       ) : rows.length === 0 ? (
         <Alert color="gray">{t('audit.none')}</Alert>
@@ -112,6 +123,7 @@ export function AuditTrail() {
                 <Table.Th scope="col">#</Table.Th>
                 <Table.Th scope="col">{t('audit.when')}</Table.Th>
                 <Table.Th scope="col">{t('audit.action')}</Table.Th>
+                <Table.Th scope="col">{t('audit.fileReference')}</Table.Th>
                 <Table.Th scope="col">{t('audit.who')}</Table.Th>
                 <Table.Th scope="col">{t('audit.subject')}</Table.Th>
                 <Table.Th scope="col">{t('audit.fields')}</Table.Th>
@@ -125,6 +137,9 @@ export function AuditTrail() {
                   <Table.Td>{formatDate(e.occurredAt, lang, true)}</Table.Td>
                   <Table.Td>
                     <Code>{e.action}</Code>
+                  </Table.Td>
+                  <Table.Td className="masar-mono" dir="ltr">
+                    {e.applicationReference ?? ''}
                   </Table.Td>
                   <Table.Td className="masar-mono" dir="ltr">
                     {e.actorRole ? `${e.actorRole} ` : ''}
