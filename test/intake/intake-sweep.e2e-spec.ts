@@ -1,8 +1,8 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import { FailBatch, ImportBatch, IntakeProcessor, MAX_SWEEP_REQUEUES, SweepStalledBatches } from '@masar/intake';
+import { ImportBatch, type IntakeProcessor, MAX_SWEEP_REQUEUES, SweepStalledBatches } from '@masar/intake';
 import { createTestApp, type TestApp } from '@masar/testing';
-import { csv, multipart, person } from './support';
+import { csv, importJob, intakeProcessor, person, uploadBatch } from './support';
 
 const CW_RABAT = 'caseworker.rabat@masar.example';
 const HOUR = 3600_000;
@@ -25,17 +25,12 @@ describe('campaign intake: the sweep of stalled batches', () => {
     t = await createTestApp();
     importer = t.app.get(ImportBatch);
     sweep = t.app.get(SweepStalledBatches);
-    processor = new IntakeProcessor(importer, t.app.get(FailBatch), sweep);
+    processor = intakeProcessor(t, importer);
     queue = t.app.get<Queue>(getQueueToken('intake'));
   });
   afterAll(async () => t?.close());
 
-  async function upload(n: number, from: number): Promise<string> {
-    const { payload, headers } = await multipart(csv(Array.from({ length: n }, (_, i) => person(from + i))));
-    const res = await t.app.inject({ method: 'POST', url: '/intake/batches', headers: { ...headers, ...(await t.as(CW_RABAT)) }, payload });
-    expect(res.statusCode).toBe(202);
-    return res.json().id as string;
-  }
+  const upload = (n: number, from: number) => uploadBatch(t, csv(Array.from({ length: n }, (_, i) => person(from + i))), CW_RABAT);
   /** What a job whose retries ran out while the database was down leaves: no job that will run, no progress for an hour. */
   async function orphan(id: string): Promise<void> {
     await (await queue.getJob(id))?.remove();
@@ -67,7 +62,7 @@ describe('campaign intake: the sweep of stalled batches', () => {
     expect((await sweep.run(HOUR / 2)).requeued).not.toContain(id);
     expect(await audits('intake.batch_requeued', id)).toBe(1);
 
-    await processor.process({ name: 'intake.import', id: message.id, data: { batchId: id }, attemptsMade: 0, opts: { attempts: 8 } });
+    await processor.process({ ...importJob(id), id: message.id });
     expect(await batch(id)).toMatchObject({ status: 'completed', rows_imported: 25 });
     const [{ lines, distinct }] = await t.dataSource.query(`select count(*)::int as lines, count(distinct application_id)::int as distinct from intake_results where batch_id = $1`, [id]);
     expect({ lines, distinct }).toEqual({ lines: 25, distinct: 25 });

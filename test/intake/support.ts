@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { FailBatch, ImportBatch, IntakeProcessor, SweepStalledBatches } from '@masar/intake';
+import type { TestApp } from '@masar/testing';
 
 export const HEADER = 'latin_name,arabic_name,sex,birth_date,nationality,document_type,document_number,phone,email,preferred_language,category';
 
@@ -59,4 +61,22 @@ export async function multipart(bytes: Buffer, fileName = 'campaign.csv'): Promi
   form.append('file', new Blob([bytes], { type: 'text/csv' }), fileName);
   const res = new Response(form);
   return { payload: Buffer.from(await res.arrayBuffer()), headers: { 'content-type': res.headers.get('content-type')! } };
+}
+
+/** An 'intake.import' job as bullmq hands it to the processor. */
+export function importJob(batchId: string, attemptsMade = 0, attempts = 8) {
+  return { name: 'intake.import', id: batchId, data: { batchId }, attemptsMade, opts: { attempts } };
+}
+
+/** The worker's 'intake' processor, run in process on the test app's providers (or on the import given). */
+export function intakeProcessor(t: TestApp, importer: ImportBatch = t.app.get(ImportBatch)): IntakeProcessor {
+  return new IntakeProcessor(importer, t.app.get(FailBatch), t.app.get(SweepStalledBatches));
+}
+
+/** Uploads a CSV as `who` and answers the new batch's id (202 expected). */
+export async function uploadBatch(t: TestApp, bytes: Buffer, who: string): Promise<string> {
+  const { payload, headers } = await multipart(bytes);
+  const res = await t.app.inject({ method: 'POST', url: '/intake/batches', headers: { ...headers, ...(await t.as(who)) }, payload });
+  if (res.statusCode !== 202) throw new Error(`upload answered ${res.statusCode}: ${res.body}`);
+  return res.json().id as string;
 }

@@ -51,6 +51,8 @@ export interface BatchRow {
   rows_staged: number;
   rows_imported: number;
   rows_for_review: number;
+  /** Staged rows the import refused alone (listed in the errors file, counted with the invalid ones). */
+  rows_refused: number;
   created_at: Date;
   completed_at: Date | null;
   receipts_taken_at: Date | null;
@@ -65,7 +67,7 @@ export interface BatchRow {
 }
 
 function view(r: BatchRow): IntakeBatchView {
-  const handled = r.rows_imported + r.rows_for_review;
+  const handled = r.rows_imported + r.rows_for_review + r.rows_refused;
   const decided = r.rows_review_registered + r.rows_review_attached + r.rows_review_discarded;
   return {
     id: r.id,
@@ -76,7 +78,7 @@ function view(r: BatchRow): IntakeBatchView {
     criteriaVersion: r.criteria_version,
     counts: {
       received: r.rows_received,
-      invalid: r.rows_invalid,
+      invalid: r.rows_invalid + r.rows_refused,
       staged: r.rows_staged,
       imported: r.rows_imported,
       forReview: r.rows_for_review,
@@ -116,11 +118,17 @@ export class IntakeBatches {
     return rows.map(view);
   }
 
-  /** The problems of the rows that were not staged, as CSV: line, column, code. */
+  /**
+   * The problems of the rows that were not staged, and of the staged rows the import refused alone (no column: the
+   * row as a whole; code IMPORT_REFUSED or IMPORT_DATA_REJECTED), as CSV: line, column, code.
+   */
   async errorsCsv(actor: Actor, batchId: string): Promise<string> {
     await this.load(actor, batchId);
     const rows: { line: number; column_name: string; code: string }[] = await this.dataSource.query(
-      `select line, column_name, code from intake_row_errors where batch_id = $1 order by line, column_name`,
+      `select line, column_name, code from intake_row_errors where batch_id = $1
+       union all
+       select line, '', refusal_code from intake_results where batch_id = $1 and outcome = 'refused'
+       order by line, column_name`,
       [batchId],
     );
     return 'line,column,code\n' + rows.map((r) => `${r.line},${r.column_name},${r.code}\n`).join('');

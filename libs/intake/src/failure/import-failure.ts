@@ -62,3 +62,26 @@ export function classifyImportFailure(err: unknown): ImportFailure {
 export function retriesSpent(f: ImportFailure, attempts: number): ImportFailure {
   return { ...f, transient: false, detail: `${f.detail} Tried ${attempts} times.` };
 }
+
+/** The codes of a staged row the import refused alone (after the bisection of its chunk). */
+export const RowRefusalCode = {
+  /** The cases context refused the row (a `DomainError`: its category withdrawn from the criteria...). */
+  Refused: 'IMPORT_REFUSED',
+  /** PostgreSQL refused the row's values (a data exception or a constraint, SQLSTATE class 22 or 23). */
+  DataRejected: 'IMPORT_DATA_REJECTED',
+} as const;
+export type RowRefusalCode = (typeof RowRefusalCode)[keyof typeof RowRefusalCode];
+
+/**
+ * Whether an error of a chunk can come from one of its rows, so that importing the rows apart finds it: a refusal
+ * of the cases context, or PostgreSQL's over a value (class 22) or a constraint (class 23). Any other error (a table
+ * missing, a lost connection, a timeout) is the batch's, whatever its rows. The reason given never holds a value of
+ * the row: codes, the constraint's name.
+ */
+export function rowRefusal(err: unknown): { code: RowRefusalCode; reason: string } | null {
+  if (err instanceof DomainError) return { code: RowRefusalCode.Refused, reason: `${err.code}: ${err.title}` };
+  const state = sqlState(err);
+  if (!state || !/^2[23]/.test(state)) return null;
+  const constraint = (err as { constraint?: unknown; driverError?: { constraint?: unknown } }).driverError?.constraint ?? (err as { constraint?: unknown }).constraint;
+  return { code: RowRefusalCode.DataRejected, reason: `PostgreSQL ${state}${typeof constraint === 'string' ? `, ${constraint}` : ''}` };
+}

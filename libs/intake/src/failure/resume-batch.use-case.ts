@@ -39,7 +39,7 @@ export class ResumeBatch {
           officeId: batch.office_id,
           failureCode: batch.failure_code,
           rowsImported: batch.rows_imported,
-          rowsPending: batch.rows_staged - batch.rows_imported - batch.rows_for_review,
+          rowsPending: batch.rows_staged - batch.rows_imported - batch.rows_for_review - batch.rows_refused,
           jobId: id,
         },
       });

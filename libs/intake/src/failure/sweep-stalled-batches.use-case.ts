@@ -46,8 +46,8 @@ export class SweepStalledBatches {
     const live = await this.jobs.liveBatchIds();
     const queued: { batchId: string; jobId: string }[] = [];
     const result = await this.transactions.run(async (m) => {
-      const batches: { id: string; office_id: string; requeued_count: number; rows_imported: number; rows_for_review: number; rows_staged: number }[] = await m.query(
-        `select id, office_id, requeued_count, rows_imported, rows_for_review, rows_staged from intake_batches
+      const batches: { id: string; office_id: string; requeued_count: number; rows_imported: number; rows_for_review: number; rows_refused: number; rows_staged: number }[] = await m.query(
+        `select id, office_id, requeued_count, rows_imported, rows_for_review, rows_refused, rows_staged from intake_batches
           where status = 'importing' and progress_at < now() - make_interval(secs => $1::float8 / 1000)
           order by progress_at limit 100
           for update skip locked`,
@@ -73,7 +73,7 @@ export class SweepStalledBatches {
           actorRole: 'system',
           subjectType: 'intake_batch',
           subjectId: b.id,
-          details: { officeId: b.office_id, rowsImported: b.rows_imported, rowsPending: b.rows_staged - b.rows_imported - b.rows_for_review, requeuedCount: b.requeued_count + 1, jobId },
+          details: { officeId: b.office_id, rowsImported: b.rows_imported, rowsPending: b.rows_staged - b.rows_imported - b.rows_for_review - b.rows_refused, requeuedCount: b.requeued_count + 1, jobId },
         });
         queued.push({ batchId: b.id, jobId });
         out.requeued.push(b.id);
