@@ -59,6 +59,10 @@ export async function fixture(label: string, redisUrl: string, files = 1500, ext
     QUEUE_PREFIX: prefix,
     SMTP_URL: smtp.url,
     MASAR_SCHEDULES: 'off',
+    // The benchmarks turn the notifications redrive off (a seeded campaign gives it work no bare side does); these
+    // scenarios rely on it: a Redis stopped with `shutdown nosave` loses the jobs it held, and the redrive queues
+    // their deliveries again.
+    MASAR_NOTIFICATIONS_REDRIVE: 'on',
     WORKER_CONCURRENCY: '8',
     LOG_LEVEL: 'info',
     ...extraEnv,

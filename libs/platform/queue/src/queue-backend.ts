@@ -1,5 +1,8 @@
 import { createPostgresBackend, setDefaultBackendFactory, type ConnectionOptions } from 'bullmq';
 
+/** Connections per bullmq Queue or Worker on the PostgreSQL backend (see configureQueueBackend). */
+export const PG_QUEUE_POOL_MAX = 3;
+
 export type QueueBackendKind = 'redis' | 'postgres';
 
 export interface QueueBackend {
@@ -30,6 +33,11 @@ export function configureQueueBackend(opts: { redisUrl?: string; databaseUrl: st
     return { kind: 'redis', connection, prefix: opts.prefix };
   }
   setDefaultBackendFactory(createPostgresBackend as never);
-  const connection = { connectionString: opts.databaseUrl, schema: 'bullmq', migrate: true, max: 10 } as unknown as ConnectionOptions;
+  // Every Queue and Worker of bullmq's PostgreSQL backend owns a pool of its own (plus a LISTEN connection for a
+  // Worker): with 7 queues a worker process has 14 of them. At max 10 each a worker held ~50 connections, and two
+  // workers with an API passed PostgreSQL's default max_connections (100: 'too many clients' in the two-worker
+  // reliability runs). A Worker's queries are short (take, complete, extend locks); 3 per pool keep its 8 concurrent
+  // jobs moving, and bring a worker process to ~25 connections at most, ~40 with every pool full.
+  const connection = { connectionString: opts.databaseUrl, schema: 'bullmq', migrate: true, max: PG_QUEUE_POOL_MAX } as unknown as ConnectionOptions;
   return { kind: 'postgres', connection, prefix: opts.prefix };
 }
