@@ -1,5 +1,5 @@
 import { DomainError } from '@masar/errors';
-import { classifyImportFailure, retriesSpent } from './import-failure';
+import { classifyImportFailure, retriesSpent, rowRefusal } from './import-failure';
 
 const pg = (code: string, extra: Record<string, unknown> = {}) => Object.assign(new Error('query failed'), { code, ...extra });
 
@@ -24,5 +24,16 @@ describe('what stops an import for good', () => {
     const f = classifyImportFailure(new TypeError('cannot read x'));
     expect(f).toMatchObject({ transient: true, code: 'INTAKE_IMPORT_ERROR' });
     expect(retriesSpent(f, 8)).toMatchObject({ transient: false, code: 'INTAKE_IMPORT_ERROR', detail: expect.stringContaining('Tried 8 times') });
+  });
+  it("takes a refusal of the cases context or PostgreSQL's over a value or a constraint for a row's, with codes only", () => {
+    expect(rowRefusal(new DomainError('CASES_UNKNOWN_CATEGORY', 422, 'Unknown category', 'Category "x" is not part of criteria MA-2016.'))).toEqual({
+      code: 'IMPORT_REFUSED',
+      reason: 'CASES_UNKNOWN_CATEGORY: Unknown category',
+    });
+    const check = rowRefusal(Object.assign(new Error('x'), { driverError: { code: '23514', constraint: 'applicants_sex_check', detail: 'Failing row contains (Jean Dupont, x).' } }));
+    expect(check).toEqual({ code: 'IMPORT_DATA_REJECTED', reason: 'PostgreSQL 23514, applicants_sex_check' });
+    expect(rowRefusal(pg('22001'))).toEqual({ code: 'IMPORT_DATA_REJECTED', reason: 'PostgreSQL 22001' });
+    // A table missing, a lost connection, a timeout, an unknown error: the batch's, whatever its rows.
+    for (const err of [pg('42P01'), pg('08006'), pg('57014'), new TypeError('cannot read x'), new Error('Connection terminated unexpectedly')]) expect(rowRefusal(err)).toBeNull();
   });
 });
