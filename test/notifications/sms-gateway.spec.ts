@@ -26,12 +26,15 @@ describe('SMS through the HTTP gateway', () => {
   });
 
   it('treats a non-2xx answer, a timeout and an unreachable gateway as retryable failures', async () => {
-    gw.answer = (n) => (n === 1 ? { status: 503 } : n === 2 ? { status: 400 } : { status: 200, delayMs: 1500 });
-    const sender = new HttpSmsSender({ gatewayUrl: gw.url, timeoutMs: 300 });
+    gw.answer = (n) => (n === 1 ? { status: 503 } : n === 2 ? { status: 400 } : { status: 200, delayMs: 10_000 });
+    // The answers that come at once get a timeout no loaded machine reaches (300 ms was, once, in CI: the first
+    // request of a fresh server); the gateway that holds its answer 10 s is given 300 ms.
+    const patient = new HttpSmsSender({ gatewayUrl: gw.url, timeoutMs: 5_000 });
     const msg = { to: '+212600000001', text: 'x', encoding: 'GSM-7' as const, idempotencyKey: 'k' };
-    await expect(sender.send(msg)).rejects.toMatchObject({ name: 'DeliveryFailed', retryable: true, providerCode: '503' });
-    await expect(sender.send(msg)).rejects.toMatchObject({ retryable: true, providerCode: '400' });
-    await expect(sender.send(msg)).rejects.toMatchObject({ retryable: true, message: 'SMS gateway did not answer in time' });
+    await expect(patient.send(msg)).rejects.toMatchObject({ name: 'DeliveryFailed', retryable: true, providerCode: '503' });
+    await expect(patient.send(msg)).rejects.toMatchObject({ retryable: true, providerCode: '400' });
+    const hasty = new HttpSmsSender({ gatewayUrl: gw.url, timeoutMs: 300 });
+    await expect(hasty.send(msg)).rejects.toMatchObject({ retryable: true, message: 'SMS gateway did not answer in time' });
     const closed = new HttpSmsSender({ gatewayUrl: 'http://127.0.0.1:1/send', timeoutMs: 1000 });
     await expect(closed.send(msg)).rejects.toMatchObject({ retryable: true, message: 'SMS gateway unreachable' });
   });
