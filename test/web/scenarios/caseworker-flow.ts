@@ -80,7 +80,8 @@ export const caseworkerFlow: TestCase[] = [
           // The passport, uploaded from the case page.
           const documents = page.getByTestId('case-documents');
           await choose(page, fr.documents.which, fr.documentKinds.identity_document);
-          await documents.locator('input[type="file"]').setInputFiles({ name: 'passeport.pdf', mimeType: 'application/pdf', buffer: await pdfDocument('Passport of Mohamed Diallo') });
+          // "Choose a file" (the other input opens the camera: a PDF on a counter computer comes from the disk).
+          await documents.locator('input[type="file"]:not([capture])').setInputFiles({ name: 'passeport.pdf', mimeType: 'application/pdf', buffer: await pdfDocument('Passport of Mohamed Diallo') });
           await documents.getByLabel(fr.documents.expiresOn).fill(dayFromNow(3));
           await documents.getByRole('button', { name: fr.documents.send }).click();
           await page.getByText(fr.documents.uploaded).waitFor({ timeout: 15_000 });
