@@ -23,6 +23,17 @@ async function focused(page: Page): Promise<{ tag: string; role: string | null; 
 }
 
 /** Presses `key` (Tab by default) until the focused element satisfies `wanted`; fails after `max` presses. */
+/** The focused element once it satisfies `ok`, or as it is after `ms`: a key's effect is a React render away. */
+async function focusedSoon(page: Page, ok: (f: Awaited<ReturnType<typeof focused>>) => boolean, ms = 5_000): Promise<Awaited<ReturnType<typeof focused>>> {
+  const end = Date.now() + ms;
+  let f = await focused(page);
+  while (!ok(f) && Date.now() < end) {
+    await page.waitForTimeout(100);
+    f = await focused(page);
+  }
+  return f;
+}
+
 async function pressUntil(page: Page, what: string, wanted: (f: Awaited<ReturnType<typeof focused>>) => boolean, key = 'Tab', max = 80): Promise<void> {
   for (let i = 0; i < max; i++) {
     if (wanted(await focused(page))) return;
@@ -45,7 +56,8 @@ async function fileInProvincialReview(ctx: Parameters<TestCase['run']>[0]): Prom
   await ctx.api.upload(USERS.caseworker, file.id, 'proof_of_entry', { name: 'entree.pdf', ...pdf, bytes: await pdfDocument('Entry stamp') });
   await ctx.api.upload(USERS.caseworker, file.id, 'work_contract', { name: 'contrat.pdf', ...pdf, bytes: await pdfDocument('Work contract, 24 months') });
   // Accepting as complete waits for the documents' checks (the worker's): until then the action is blocked.
-  const deadline = Date.now() + 120_000;
+  // Generous: in the full suite the worker may still be checking earlier scenarios' documents.
+  const deadline = Date.now() + 240_000;
   for (;;) {
     const now = await ctx.api.file(USERS.caseworker, file.id);
     const accept = now.actions.find((a) => a.action === 'accept_as_complete');
@@ -84,13 +96,14 @@ export const keyboardOnly: TestCase[] = [
           await pressUntil(page, 'a tab of the work queue', (f) => f.role === 'tab');
           await pressUntil(page, `the tab "${fr.queue.tabs.office}"`, (f) => f.role === 'tab' && f.text === fr.queue.tabs.office, 'ArrowRight', 10);
           await page.keyboard.press('Space');
-          expect((await focused(page)).selected === 'true', `Space did not show the tab "${fr.queue.tabs.office}"`);
+          expect((await focusedSoon(page, (f) => f.selected === 'true')).selected === 'true', `Space did not show the tab "${fr.queue.tabs.office}"`);
           await page.keyboard.press('ArrowRight');
-          const next = await focused(page);
+          const next = await focusedSoon(page, (f) => f.role === 'tab' && f.text !== fr.queue.tabs.office);
           expect(next.role === 'tab' && next.text !== fr.queue.tabs.office, `ArrowRight did not move to another tab (${next.text})`);
           await page.keyboard.press('ArrowLeft');
+          await focusedSoon(page, (f) => f.text === fr.queue.tabs.office);
           await page.keyboard.press('Enter');
-          const back = await focused(page);
+          const back = await focusedSoon(page, (f) => f.text === fr.queue.tabs.office && f.selected === 'true');
           expect(back.text === fr.queue.tabs.office && back.selected === 'true', `ArrowLeft and Enter did not bring back "${fr.queue.tabs.office}" (${back.text}, selected ${back.selected})`);
           await page.waitForURL((url) => url.searchParams.get('tab') === 'office', { timeout: 10_000 });
 
