@@ -52,9 +52,11 @@ async function fileInProvincialReview(ctx: Parameters<TestCase['run']>[0]): Prom
   await act('start_completeness_check');
   const pdf = { type: 'application/pdf' };
   await ctx.api.upload(USERS.caseworker, file.id, 'identity_document', { name: 'passeport.pdf', ...pdf, bytes: await pdfDocument('Passport of Awa Keita') }, { expiresOn: '2031-01-01' });
-  await ctx.api.upload(USERS.caseworker, file.id, 'photo', { name: 'photo.jpg', type: 'image/jpeg', bytes: await photo(7) });
-  await ctx.api.upload(USERS.caseworker, file.id, 'proof_of_entry', { name: 'entree.pdf', ...pdf, bytes: await pdfDocument('Entry stamp') });
-  await ctx.api.upload(USERS.caseworker, file.id, 'work_contract', { name: 'contrat.pdf', ...pdf, bytes: await pdfDocument('Work contract, 24 months') });
+  // Files of this person only: the same bytes already given for someone else (the other scenarios' photo and PDFs)
+  // are held for fraud review, and the file would never be complete.
+  await ctx.api.upload(USERS.caseworker, file.id, 'photo', { name: 'photo.jpg', type: 'image/jpeg', bytes: await photo(31) });
+  await ctx.api.upload(USERS.caseworker, file.id, 'proof_of_entry', { name: 'entree.pdf', ...pdf, bytes: await pdfDocument(`Entry stamp of Awa Keita, ${file.reference}`) });
+  await ctx.api.upload(USERS.caseworker, file.id, 'work_contract', { name: 'contrat.pdf', ...pdf, bytes: await pdfDocument(`Work contract, 24 months, ${file.reference}`) });
   // Accepting as complete waits for the documents' checks (the worker's): until then the action is blocked.
   // Generous: in the full suite the worker may still be checking earlier scenarios' documents.
   const deadline = Date.now() + 240_000;
