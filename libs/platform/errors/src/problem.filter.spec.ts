@@ -17,6 +17,8 @@ describe('ProblemFilter', () => {
       Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
       Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
       Object.assign(new Error('Query runner already released.'), { name: 'QueryRunnerProviderAlreadyReleasedError' }),
+      // As TypeORM raises it at COMMIT when the server ended the connection during the transaction (PostgreSQL restart).
+      Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' }),
       new Error('Connection terminated unexpectedly'),
     ]) {
       expect(isUnavailableError(err)).toBe(true);

@@ -24,8 +24,10 @@ const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT
 export function isUnavailableError(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
   const e = err as { code?: string; message?: string; name?: string; driverError?: unknown };
-  // TypeORM's own wording when the server ended the connection under a transaction (a restart, a failover).
-  if (e.name === 'QueryRunnerProviderAlreadyReleasedError' || e.name === 'ConnectionIsNotSetError') return true;
+  // TypeORM's own wording when the server ended the connection under a transaction (a restart, a failover): the
+  // runner's connection is released on the error, and the next query or the COMMIT finds it gone (a clean-clone
+  // reliability run caught QueryRunnerAlreadyReleasedError at COMMIT during a PostgreSQL restart: it answered 500).
+  if (e.name === 'QueryRunnerProviderAlreadyReleasedError' || e.name === 'QueryRunnerAlreadyReleasedError' || e.name === 'ConnectionIsNotSetError') return true;
   if (e.code && (UNAVAILABLE_PG_CODES.has(e.code) || UNAVAILABLE_NODE_CODES.has(e.code))) return true;
   if (e.driverError && isUnavailableError(e.driverError)) return true;
   const m = e.message ?? '';
